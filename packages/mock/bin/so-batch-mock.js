@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Serves the mock on http://127.0.0.1:4010 (MOCK_PORT chooses another port) until Ctrl-C.
+import { startMock } from '../src/index.ts';
+
+const port = Number(process.env.MOCK_PORT ?? 4010);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`MOCK_PORT must be a port number (0-65535), not "${process.env.MOCK_PORT}".`);
+  process.exit(2);
+}
+
+let mock;
+try {
+  mock = await startMock({
+    port,
+    onLog: (line) => {
+      if (!line.startsWith('[prism]')) console.log(line);
+    },
+  });
+} catch (error) {
+  console.error(`The mock did not start: ${error.message}`);
+  process.exit(1);
+}
+console.log(`so-batch mock listening on ${mock.url} (SuperOffice Batch API: ${mock.url}/api/v1/...). Ctrl-C stops it.`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await mock.stop();
+    console.log('so-batch mock stopped.');
+    process.exit(0);
+  });
+}

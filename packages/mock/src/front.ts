@@ -1,0 +1,250 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { checkCredentials, WWW_AUTHENTICATE } from './credentials.ts';
+import { indexOperations, matchOperation, resolve, type OpenApiDocument, type Operation, type Schema } from './spec.ts';
+import { applySelect, canonicalEnumValue, pathParameterEnum, toWireNames } from './wire-names.ts';
+import { jsonToXml, xmlToJson, XmlSyntaxError } from './xml.ts';
+
+// The front of the mock: a small HTTP server in front of Prism that does what the real server
+// does and Prism does not. It checks credentials (Prism knows no SOTicket scheme), answers a
+// malformed body with 400 at once (Prism never answers it), refuses an oversized body, binds
+// property names case-insensitively, turns Prism's validation findings into the SuperOffice
+// error body, applies $select, and speaks XML.
+
+export interface FrontOptions {
+  doc: OpenApiDocument;
+  /** Where Prism listens, such as http://127.0.0.1:4011. */
+  prismUrl: string;
+  /** The largest request body accepted, in bytes. */
+  bodyLimit: number;
+  log: (line: string) => void;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Prism checks security too; it gets this placeholder, so that it never sees a real credential. */
+const PRISM_CREDENTIALS = `Basic ${Buffer.from('so-batch-mock:placeholder').toString('base64')}`;
+
+const JSON_TYPES = ['application/json', 'text/json'];
+const XML_TYPES = ['application/xml', 'text/xml'];
+
+interface ErrorReply {
+  status: number;
+  type: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+class RequestProblem extends Error {
+  readonly reply: ErrorReply;
+  constructor(reply: ErrorReply) {
+    super(reply.message);
+    this.reply = reply;
+  }
+}
+
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** The response media type the Accept header prefers; JSON when it names none we serve, as ASP.NET does. */
+export function negotiate(accept: string | undefined): string {
+  const offers = (accept ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [type, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+      const q = Number(params.find((p) => p.startsWith('q='))?.slice(2) ?? 1);
+      return { type: type ?? '', q: Number.isFinite(q) ? q : 1, index };
+    })
+    .filter((offer) => offer.type && offer.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const offer of offers) {
+    if ([...JSON_TYPES, ...XML_TYPES].includes(offer.type)) return offer.type;
+    if (offer.type === '*/*' || offer.type === 'application/*') return 'application/json';
+    if (offer.type === 'text/*') return 'text/json';
+  }
+  return 'application/json';
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(limit: number): RequestProblem {
+  return new RequestProblem({ status: 413, type: 'PayloadTooLarge', message: `The request body is larger than ${limit} bytes.`, headers: { connection: 'close' } });
+}
+
+interface PrismViolation {
+  location?: string[];
+  message?: string;
+}
+
+function describeViolations(header: string | null): string | undefined {
+  if (!header) return undefined;
+  try {
+    const violations = JSON.parse(header) as PrismViolation[];
+    const lines = violations.map((v) => {
+      const where = (v.location ?? []).filter((part) => part !== 'request').join('.');
+      return where ? `${where}: ${v.message ?? 'invalid'}` : (v.message ?? 'invalid');
+    });
+    return lines.length ? lines.join('; ') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function okResponseSchema(doc: OpenApiDocument, operation: Operation): Schema | undefined {
+  const op = resolve<Record<string, unknown>>(doc, (resolve<Record<string, unknown>>(doc, doc.paths[operation.template]) as Record<string, unknown>)[operation.method.toLowerCase()]);
+  const responses = op.responses as Record<string, unknown>;
+  const ok = Object.keys(responses).find((code) => code.startsWith('2'));
+  const response = ok ? resolve<{ content?: Record<string, { schema?: Schema }> }>(doc, responses[ok]) : undefined;
+  return response?.content?.['application/json']?.schema;
+}
+
+export function createFront(options: FrontOptions): Server {
+  const { doc, prismUrl, bodyLimit, log } = options;
+  const operations = indexOperations(doc);
+
+  function send(res: ServerResponse, status: number, accept: string, value: unknown, schema: Schema | undefined, headers: Record<string, string> = {}): void {
+    const type = negotiate(accept);
+    const body = value === undefined ? '' : XML_TYPES.includes(type) ? jsonToXml(doc, value, schema) : JSON.stringify(value);
+    res.writeHead(status, {
+      'access-control-allow-origin': '*',
+      ...(body ? { 'content-type': `${type}; charset=utf-8` } : {}),
+      ...headers,
+    });
+    res.end(body);
+  }
+
+  function sendError(res: ServerResponse, accept: string, reply: ErrorReply): void {
+    const body = { Error: true, ErrorType: reply.type, ErrorMessage: reply.message, ErrorSource: 'so-batch mock' };
+    send(res, reply.status, accept, body, resolve(doc, { $ref: '#/components/schemas/ErrorBody' }), reply.headers);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<number> {
+    const accept = String(req.headers.accept ?? '');
+    const url = new URL(req.url ?? '/', 'http://mock');
+    const method = (req.method ?? 'GET').toUpperCase();
+
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.writeHead(204, {
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH',
+        'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? '*'),
+        'access-control-max-age': '600',
+      });
+      res.end();
+      return 204;
+    }
+
+    const route = matchOperation(operations, method, url.pathname);
+    if (route.kind === 'not-found') {
+      throw new RequestProblem({ status: 404, type: 'NotFound', message: `No Batch operation at ${url.pathname}.` });
+    }
+    if (route.kind === 'method-not-allowed') {
+      throw new RequestProblem({
+        status: 405,
+        type: 'MethodNotAllowed',
+        message: `${method} is not allowed on ${url.pathname}: use ${route.allowed.join(' or ')}.`,
+        headers: { allow: route.allowed.join(', ') },
+      });
+    }
+    const { operation, pathValues } = route;
+
+    const credentials = checkCredentials(req.headers.authorization, req.headers['x-xsrf-token'] as string | undefined);
+    if (!credentials.ok) {
+      throw new RequestProblem({ status: 401, type: 'Unauthorized', message: credentials.problem, headers: { 'www-authenticate': WWW_AUTHENTICATE } });
+    }
+
+    let forwardBody: string | undefined;
+    if (operation.requestMediaTypes.length > 0) {
+      const type = mediaType(req.headers['content-type']);
+      if (!operation.requestMediaTypes.includes(type)) {
+        throw new RequestProblem({
+          status: 415,
+          type: 'UnsupportedMediaType',
+          message: `Content-Type ${type || '(none)'} is not supported: send ${operation.requestMediaTypes.join(', ')}.`,
+        });
+      }
+      const raw = (await readBody(req, bodyLimit)).toString('utf8');
+      if (raw.trim() === '') {
+        throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The request body is empty: ${operation.operationId} needs one.` });
+      }
+      let parsed: unknown;
+      try {
+        parsed = XML_TYPES.includes(type) ? xmlToJson(doc, raw, operation.requestSchema) : JSON.parse(raw);
+      } catch (error) {
+        const format = XML_TYPES.includes(type) ? 'XML' : 'JSON';
+        const detail = error instanceof SyntaxError || error instanceof XmlSyntaxError ? error.message : String(error);
+        throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The request body is not valid ${format}: ${detail}` });
+      }
+      forwardBody = JSON.stringify(toWireNames(doc, parsed, operation.requestSchema));
+    } else {
+      await readBody(req, bodyLimit);
+    }
+
+    // The path in the spec's spelling, enum path values canonical, as ASP.NET routing binds them.
+    let values = 0;
+    const path = operation.template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const value = pathValues[values++] ?? '';
+      const schema = operation.pathParameters.find((p) => p.name === name)?.schema;
+      return encodeURIComponent(schema ? canonicalEnumValue(pathParameterEnum(doc, schema), value) : value);
+    });
+
+    const headers: Record<string, string> = { authorization: PRISM_CREDENTIALS, accept: 'application/json' };
+    if (forwardBody !== undefined) headers['content-type'] = 'application/json';
+    for (const name of ['prefer', 'accept-language', 'so-language', 'so-culture', 'so-timezone', 'so-apptoken']) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+
+    let upstream: Response;
+    try {
+      upstream = await fetch(`${prismUrl}${path}${url.search}`, { method, headers, body: forwardBody ?? null, signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      throw new RequestProblem({ status: 502, type: 'BadGateway', message: `The mock's Prism did not answer: ${(error as Error).message}` });
+    }
+    const text = await upstream.text();
+    const violations = describeViolations(upstream.headers.get('sl-violations'));
+
+    if ((upstream.status === 400 || upstream.status === 422) && violations) {
+      throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The request does not match the spec of ${operation.operationId}: ${violations}` });
+    }
+    if (upstream.status >= 500) {
+      throw new RequestProblem({ status: 502, type: 'BadGateway', message: `The mock's Prism failed with ${upstream.status}: ${text.slice(0, 200)}` });
+    }
+
+    let value: unknown = text === '' ? undefined : JSON.parse(text);
+    const select = url.searchParams.get('$select');
+    if (upstream.status < 300 && operation.selectable && select) value = applySelect(value, select);
+    const extra: Record<string, string> = {};
+    if (upstream.status === 401) extra['www-authenticate'] = WWW_AUTHENTICATE;
+    send(res, upstream.status, accept, value, upstream.status < 300 ? okResponseSchema(doc, operation) : undefined, extra);
+    return upstream.status;
+  }
+
+  return createServer((req, res) => {
+    const started = performance.now();
+    const accept = String(req.headers.accept ?? '');
+    handle(req, res)
+      .then((status) => log(`${req.method} ${req.url} ${status} ${Math.round(performance.now() - started)}ms`))
+      .catch((error: unknown) => {
+        const reply: ErrorReply =
+          error instanceof RequestProblem
+            ? error.reply
+            : { status: 500, type: 'MockFailure', message: `The mock failed: ${(error as Error)?.message ?? String(error)}` };
+        if (!res.headersSent) sendError(res, accept, reply);
+        else res.end();
+        if (reply.status === 413) req.resume();
+        log(`${req.method} ${req.url} ${reply.status} ${Math.round(performance.now() - started)}ms ${reply.message}`);
+      });
+  });
+}

@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledSpecPath, startMock, type RunningMock } from '../src/index.ts';
+
+const spec = JSON.parse(readFileSync(bundledSpecPath(), 'utf8'));
+const example = (name: string) => spec.components.examples[name].value;
+
+// The headers of the reference pages' sample requests, as printed there.
+const pageHeaders = {
+  Authorization: 'Basic dGplMDpUamUw',
+  Accept: 'application/json; charset=utf-8',
+  'Content-Type': 'application/json; charset=utf-8',
+};
+
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMock();
+});
+afterAll(async () => {
+  await mock?.stop();
+});
+
+async function post(path: string, body: string, headers: Record<string, string> = pageHeaders) {
+  const response = await fetch(`${mock.url}${path}`, { method: 'POST', headers, body, signal: AbortSignal.timeout(5000) });
+  return { status: response.status, type: response.headers.get('content-type'), text: await response.text(), headers: response.headers };
+}
+
+describe('the pages\' sample requests get the pages\' sample responses', () => {
+  const cases = [
+    ['/api/v1/Agents/Batch/GetBatchTaskInfo', 'GetBatchTaskInfoRequest', 'GetBatchTaskInfoResponse', 'sv'],
+    ['/api/v1/Agents/Batch/GetBatchTaskInfosByAssociates', 'GetBatchTaskInfosByAssociatesRequest', 'GetBatchTaskInfosByAssociatesResponse', 'en'],
+    ['/api/v1/Agents/Batch/UpdateBatchTask', 'UpdateBatchTaskRequest', 'UpdateBatchTaskResponse', 'fr,de,ru,zh'],
+    ['/api/v1/Agents/Batch/StartBatchJob', 'StartBatchJobRequest', 'StartBatchJobResponse', '*'],
+  ] as const;
+  for (const [path, requestName, responseName, language] of cases) {
+    it(path, async () => {
+      const reply = await post(path, JSON.stringify(example(requestName), null, 2), { ...pageHeaders, 'Accept-Language': language });
+      expect(reply.status).toBe(200);
+      expect(reply.type).toMatch(/^application\/json/);
+      expect(JSON.parse(reply.text)).toEqual(example(responseName));
+    });
+  }
+
+  it('/api/v1/BatchTask/{state}', async () => {
+    const response = await fetch(`${mock.url}/api/v1/BatchTask/All`, {
+      headers: { Authorization: pageHeaders.Authorization, Accept: pageHeaders.Accept, 'Accept-Language': '*' },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(example('GetBatchTaskInfosByStateResponse'));
+  });
+});
+
+describe('credentials', () => {
+  const path = '/api/v1/Agents/Batch/GetBatchTaskInfo';
+  const body = '{"Id":189}';
+  const json = { 'Content-Type': 'application/json' };
+
+  it.each([
+    ['Basic', { Authorization: 'Basic dGplMDpUamUw' }],
+    ['SOTicket', { Authorization: 'SOTicket 7T:abc123==', 'SO-AppToken': 'f2398a3a' }],
+    ['Bearer', { Authorization: 'Bearer 8A:abc123==' }],
+    ['X-XSRF-TOKEN', { 'X-XSRF-TOKEN': 'abc1234' }],
+  ])('accepts %s', async (_, credentials) => {
+    expect((await post(path, body, { ...json, ...credentials })).status).toBe(200);
+  });
+
+  it('refuses a request without credentials with 401 and the error body', async () => {
+    const reply = await post(path, body, json);
+    expect(reply.status).toBe(401);
+    expect(reply.headers.get('www-authenticate')).toContain('SOTicket');
+    expect(JSON.parse(reply.text)).toMatchObject({ Error: true, ErrorType: 'Unauthorized' });
+  });
+
+  it.each([
+    ['a Basic value that is not base64 of user:password', 'Basic not-base64-secret!'],
+    ['an unknown scheme', 'Negotiate c2VjcmV0LXRva2Vu'],
+    ['a Bearer token with spaces in it', 'Bearer secret token'],
+  ])('refuses %s with 401, without repeating the value', async (_, authorization) => {
+    const reply = await post(path, body, { ...json, Authorization: authorization });
+    expect(reply.status).toBe(401);
+    const secret = authorization.slice(authorization.indexOf(' ') + 1);
+    expect(reply.text).not.toContain(secret);
+    expect(mock.logs.join('\n')).not.toContain(secret);
+  });
+});
+
+describe('malformed requests', () => {
+  const path = '/api/v1/Agents/Batch/GetBatchTaskInfo';
+
+  it('answers a malformed JSON body with 400 at once, naming the problem', async () => {
+    const started = performance.now();
+    const reply = await post(path, '{"Id": 189');
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.text)).toMatchObject({ Error: true, ErrorType: 'BadRequest', ErrorMessage: expect.stringContaining('not valid JSON') });
+    expect(performance.now() - started).toBeLessThan(5000); // a hang is what this guards against, not speed
+  });
+
+  it('answers a body that breaks the schema with 400 naming the property', async () => {
+    const reply = await post(path, '{"Id": "one"}');
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.text).ErrorMessage).toMatch(/Id must be integer/);
+  });
+
+  it('answers a missing required property with 400 naming it', async () => {
+    const reply = await post('/api/v1/Agents/Batch/GetBatchTaskInfosByAssociates', '{}');
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.text).ErrorMessage).toMatch(/AssociateIds/);
+  });
+
+  it('answers an unknown state with 400 listing the valid ones', async () => {
+    const response = await fetch(`${mock.url}/api/v1/BatchTask/Running`, { headers: { 'X-XSRF-TOKEN': 't' } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).ErrorMessage).toMatch(/Succeeded/);
+  });
+
+  it('answers a wrong Content-Type with 415', async () => {
+    const reply = await post(path, 'Id=189', { ...pageHeaders, 'Content-Type': 'text/plain' });
+    expect(reply.status).toBe(415);
+    expect(JSON.parse(reply.text).ErrorMessage).toMatch(/application\/json/);
+  });
+
+  it('refuses a body over the limit with 413, without reading it all', async () => {
+    const reply = await post(path, JSON.stringify({ Id: 1, Padding: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.text).ErrorType).toBe('PayloadTooLarge');
+  });
+
+  it('refuses a chunked body that grows over the limit with 413', async () => {
+    const status = await new Promise<number>((resolveStatus, reject) => {
+      const req = request(`${mock.url}${path}`, { method: 'POST', headers: { ...pageHeaders, 'Transfer-Encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolveStatus(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      const chunk = 'x'.repeat(64 * 1024);
+      let sent = 0;
+      const write = () => {
+        while (sent < 40 && req.write(chunk)) sent++;
+        if (sent < 40) req.once('drain', () => { sent++; write(); });
+        else req.end();
+      };
+      write();
+    });
+    expect(status).toBe(413);
+  });
+
+  it('answers an unsupported method with 405 and Allow', async () => {
+    const response = await fetch(`${mock.url}${path}`, { method: 'DELETE', headers: pageHeaders });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+});
+
+describe('behaves like the real server', () => {
+  it('binds camelCase request bodies, as SuperOffice\'s own clients send them', async () => {
+    expect((await post('/api/v1/Agents/Batch/GetBatchTaskInfo', '{"id":189}')).status).toBe(200);
+    expect((await post('/api/v1/Agents/Batch/GetBatchTaskInfosByAssociates', '{"associateIds":[497]}')).status).toBe(200);
+    const update = await post('/api/v1/Agents/Batch/UpdateBatchTask', '{"batchTaskInfo":{"id":975,"state":"started","description":"x"}}');
+    expect(update.status).toBe(200);
+  });
+
+  it('routes paths and state names case-insensitively', async () => {
+    const response = await fetch(`${mock.url}/api/v1/batchtask/succeeded`, { headers: { 'X-XSRF-TOKEN': 't' } });
+    expect(response.status).toBe(200);
+  });
+
+  it('nulls out what $select leaves out', async () => {
+    const reply = await post('/api/v1/Agents/Batch/GetBatchTaskInfo?$select=name,State', '{"Id":189}');
+    const task = JSON.parse(reply.text);
+    expect(task.Name).toBe('Kreiger, Veum and Wehner');
+    expect(task.State).toBe('All');
+    expect(task.Id).toBeNull();
+    expect(task.ProgressPercent).toBeNull();
+  });
+
+  it('reads XML requests and answers in XML when asked', async () => {
+    const reply = await post('/api/v1/Agents/Batch/GetBatchTaskInfosByAssociates', '<request><AssociateIds><int>497</int><int>840</int></AssociateIds></request>', {
+      ...pageHeaders,
+      'Content-Type': 'text/xml',
+      Accept: 'application/xml',
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.type).toMatch(/^application\/xml/);
+    expect(reply.text).toMatch(/^<\?xml[^>]*\?><ArrayOfBatchTaskInfo[^>]*><BatchTaskInfo><Id>46<\/Id>/);
+    expect(reply.text).toContain('<TableRight i:nil="true"/>');
+  });
+
+  it('answers malformed XML with 400', async () => {
+    const reply = await post('/api/v1/Agents/Batch/GetBatchTaskInfo', '<request><Id>1</Id>', { ...pageHeaders, 'Content-Type': 'application/xml' });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.text).ErrorMessage).toMatch(/not valid XML/);
+  });
+
+  it('serves a declared response on request (Prefer: code=...)', async () => {
+    const reply = await post('/api/v1/Agents/Batch/GetBatchTaskInfo', '{"Id":1}', { ...pageHeaders, Prefer: 'code=401' });
+    expect(reply.status).toBe(401);
+    expect(JSON.parse(reply.text).Error).toBe(true);
+  });
+
+  it('answers text/json when asked for it', async () => {
+    const reply = await post('/api/v1/Agents/Batch/StartBatchJob', JSON.stringify(example('StartBatchJobRequest')), { ...pageHeaders, Accept: 'text/json' });
+    expect(reply.type).toMatch(/^text\/json/);
+    expect(reply.text).toBe('563');
+  });
+});
+
+describe('logs', () => {
+  it('keep one line per request, without credentials', () => {
+    const text = mock.logs.join('\n');
+    expect(text).toMatch(/POST \/api\/v1\/Agents\/Batch\/GetBatchTaskInfo 200 \d+ms/);
+    expect(text).not.toContain('dGplMDpUamUw');
+    expect(text).not.toContain('7T:abc123==');
+  });
+});
