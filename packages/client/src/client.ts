@@ -1,0 +1,318 @@
+import createClient, { type Client } from 'openapi-fetch';
+import {
+  BatchAbortError,
+  BatchError,
+  BatchHttpError,
+  BatchNetworkError,
+  BatchNullResponseError,
+  BatchRequestInvalidError,
+  BatchTaskFailedError,
+  BatchTaskNotFoundError,
+  BatchTimeoutError,
+  BatchUnexpectedBodyError,
+} from './errors.ts';
+import type { paths } from './generated/schema.gen.ts';
+import {
+  credentialHeaders,
+  DEFAULT_TIMEOUT_MS,
+  normalizeBaseUrl,
+  validateAuth,
+  validateRetry,
+  validateTimeout,
+  type BatchAuth,
+  type RetryPolicy,
+} from './options.ts';
+import {
+  FINAL_STATES,
+  type BatchTaskInfo,
+  type BatchTaskInfoInput,
+  type BatchTaskProperty,
+  type BatchTaskState,
+  type ErrorBody,
+  type Selected,
+} from './types.ts';
+
+export interface BatchClientOptions {
+  /**
+   * The installation's address, such as `https://online.superoffice.com/Cust12345` (Online) or
+   * `https://crm.example.com/SuperOffice` (Onsite). A trailing `/api` or `/api/v1` is accepted.
+   */
+  baseUrl: string;
+  auth: BatchAuth;
+  /** Sent as SO-AppToken: the application token Online requires with SOTicket. */
+  appToken?: string;
+  /** Sent as SO-Language: translate strings into this language (ISO 639-1). */
+  language?: string;
+  /** Sent as SO-Culture: number and date formatting culture. */
+  culture?: string;
+  /** Sent as SO-TimeZone: a zone id or code, optionally with ", includeTZOffset". */
+  timeZone?: string;
+  /** The fetch to use (default: globalThis.fetch). */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Per-attempt time limit (default 30 s). */
+  timeoutMs?: number;
+  /** Retries for reads; `false` for none. Writes (StartBatchJob, UpdateBatchTask) are never retried. */
+  retry?: Partial<RetryPolicy> | false;
+  /** Called before each retry: what failed, and how long the client waits. */
+  onRetry?: (retry: { operation: string; attempt: number; delayMs: number; error: BatchError }) => void;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** This call's per-attempt time limit, instead of the client's. */
+  timeoutMs?: number;
+  /** Extra request headers for this call. */
+  headers?: Record<string, string>;
+}
+
+export interface SelectOptions<K extends BatchTaskProperty> extends CallOptions {
+  /** Fill in only these properties; every other one comes back null (`$select`). */
+  select?: readonly K[];
+}
+
+export type BatchResult<T> = { data: T; error?: never; response?: Response } | { data?: never; error: BatchError; response?: Response };
+
+export interface WaitOptions extends CallOptions {
+  /** Time between polls (default 1000 ms). */
+  intervalMs?: number;
+  /** Called with the task whenever its state, ProgressPercent or ProgressDescription changes (and on the first poll). */
+  onProgress?: (task: BatchTaskInfo) => void;
+}
+
+export interface BatchClient {
+  /** v1BatchAgent_GetBatchTaskInfo. `data` is null when there is no such task (the server's 200 null). */
+  getBatchTaskInfo<const K extends BatchTaskProperty = BatchTaskProperty>(id: number, options?: SelectOptions<K>): Promise<BatchResult<Selected<K> | null>>;
+  /** v1BatchAgent_GetBatchTaskInfosByAssociates: the tasks owned by these associates. */
+  getBatchTaskInfosByAssociates<const K extends BatchTaskProperty = BatchTaskProperty>(
+    associateIds: readonly number[],
+    options?: SelectOptions<K>,
+  ): Promise<BatchResult<Selected<K>[]>>;
+  /** v1Batch_GetBatchTaskInfosByState: the caller's tasks in this state (`All` for every state). */
+  getBatchTaskInfosByState(state: BatchTaskState, options?: CallOptions): Promise<BatchResult<BatchTaskInfo[]>>;
+  /** v1BatchAgent_UpdateBatchTask: only State, Description, Response and Request are updated. Never retried. */
+  updateBatchTask<const K extends BatchTaskProperty = BatchTaskProperty>(
+    info: BatchTaskInfoInput & { Id: number },
+    options?: SelectOptions<K>,
+  ): Promise<BatchResult<Selected<K>>>;
+  /** v1BatchAgent_StartBatchJob: starts the job named by `info.Name`; `data` is the new task's id. Never retried. */
+  startBatchJob(info: BatchTaskInfoInput & { Name: string }, options?: CallOptions): Promise<BatchResult<number>>;
+  /** Polls a task until it is Succeeded, SucceededManualCleanup or Failed; Failed ends in BatchTaskFailedError. */
+  waitForBatchTask(id: number, options?: WaitOptions): Promise<BatchResult<BatchTaskInfo>>;
+  /** The openapi-fetch client underneath, with credentials and SO-* headers, for anything in the spec. No retries or timeouts. */
+  readonly raw: Client<paths>;
+}
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function asErrorBody(value: unknown): ErrorBody | undefined {
+  return value && typeof value === 'object' && 'ErrorMessage' in value ? (value as ErrorBody) : undefined;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolveSleep, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolveSleep();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+type RawCall = (init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+export function createBatchClient(options: BatchClientOptions): BatchClient {
+  if (!options || typeof options !== 'object') throw new TypeError('createBatchClient: options are required ({ baseUrl, auth }).');
+  const baseUrl = normalizeBaseUrl(options.baseUrl);
+  // The credentials live in this closure only, never on an object a caller could log or inspect.
+  const auth = validateAuth(options.auth);
+  const retry = validateRetry(options.retry);
+  const clientTimeout = validateTimeout(options.timeoutMs, 'options.timeoutMs') ?? DEFAULT_TIMEOUT_MS;
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('createBatchClient: options.fetch must be a function.');
+
+  const soHeaders: Record<string, string> = {};
+  if (options.appToken) soHeaders['SO-AppToken'] = options.appToken;
+  if (options.language) soHeaders['SO-Language'] = options.language;
+  if (options.culture) soHeaders['SO-Culture'] = options.culture;
+  if (options.timeZone) soHeaders['SO-TimeZone'] = options.timeZone;
+
+  const raw = createClient<paths>({
+    baseUrl,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  raw.use({
+    async onRequest({ request }) {
+      for (const [name, value] of Object.entries({ Accept: 'application/json', ...soHeaders, ...(await credentialHeaders(auth)) })) {
+        if (!request.headers.has(name) || name === 'Accept') request.headers.set(name, value);
+      }
+      return request;
+    },
+  });
+
+  async function attempt(operation: string, call: RawCall, callOptions: CallOptions | undefined): Promise<BatchResult<unknown>> {
+    const timeoutMs = validateTimeout(callOptions?.timeoutMs, 'timeoutMs') ?? clientTimeout;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signals = callOptions?.signal ? [callOptions.signal, timeout.signal] : [timeout.signal];
+    try {
+      const { data, error, response } = await call({ signal: AbortSignal.any(signals), headers: callOptions?.headers ?? {} });
+      if (!response.ok) {
+        return { error: new BatchHttpError(operation, response.status, asErrorBody(error), parseRetryAfter(response.headers.get('retry-after'))), response };
+      }
+      return { data: data === undefined ? null : data, response };
+    } catch (cause) {
+      if (callOptions?.signal?.aborted) return { error: new BatchAbortError(operation, cause) };
+      if (timeout.signal.aborted) return { error: new BatchTimeoutError(operation, timeoutMs) };
+      if (cause instanceof SyntaxError) return { error: new BatchUnexpectedBodyError(operation, 200, 'not JSON', cause) };
+      if (cause instanceof BatchError || cause instanceof TypeError && cause.name === 'BatchClientOptionsError') throw cause;
+      return { error: new BatchNetworkError(operation, baseUrl, cause) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function retryDelay(error: BatchError, attemptNumber: number): number | undefined {
+    const retryable = error instanceof BatchNetworkError || (error instanceof BatchHttpError && RETRYABLE_STATUS.has(error.status));
+    if (!retryable || attemptNumber > retry.retries) return undefined;
+    if (error instanceof BatchHttpError && error.retryAfterMs !== undefined) {
+      return error.retryAfterMs <= retry.maxDelayMs ? error.retryAfterMs : undefined;
+    }
+    const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attemptNumber - 1));
+    return Math.round(Math.random() * ceiling); // full jitter
+  }
+
+  async function send(operation: string, idempotent: boolean, call: RawCall, callOptions: CallOptions | undefined): Promise<BatchResult<unknown>> {
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      const result = await attempt(operation, call, callOptions);
+      if (!result.error || !idempotent) return result;
+      const delayMs = retryDelay(result.error, attemptNumber);
+      if (delayMs === undefined) return result;
+      options.onRetry?.({ operation, attempt: attemptNumber, delayMs, error: result.error });
+      try {
+        await sleep(delayMs, callOptions?.signal);
+      } catch (cause) {
+        return { error: new BatchAbortError(operation, cause) };
+      }
+    }
+  }
+
+  /** Agents answers: 200 null and 200 {"Message"} are failures the types make explicit. */
+  function agentsAnswer<T>(operation: string, result: BatchResult<unknown>, nullIsData: boolean): BatchResult<T> {
+    if (result.error) return result;
+    const data = result.data as Record<string, unknown> | null;
+    if (data === null) return nullIsData ? { data: null as T, ...response(result) } : { error: new BatchNullResponseError(operation), ...response(result) };
+    if (typeof data === 'object' && !Array.isArray(data) && typeof data.Message === 'string' && !('Id' in data)) {
+      return { error: new BatchRequestInvalidError(operation, data.Message, typeof data.MessageDetail === 'string' ? data.MessageDetail : undefined), ...response(result) };
+    }
+    return { data: data as T, ...response(result) };
+  }
+
+  function response(result: BatchResult<unknown>): { response?: Response } {
+    return result.response ? { response: result.response } : {};
+  }
+
+  function selectQuery(select: readonly string[] | undefined): { $select?: string } {
+    if (select === undefined) return {};
+    if (!Array.isArray(select) || select.length === 0 || select.some((name) => typeof name !== 'string' || !/^[A-Za-z]+$/.test(name))) {
+      throw new TypeError('select must be a non-empty array of BatchTaskInfo property names.');
+    }
+    return { $select: select.join(',') };
+  }
+
+  function integer(value: unknown, name: string, operation: string): number {
+    if (!Number.isInteger(value) || (value as number) < -2147483648 || (value as number) > 2147483647) {
+      throw new TypeError(`${operation}: ${name} must be a 32-bit integer.`);
+    }
+    return value as number;
+  }
+
+  const client: BatchClient = {
+    raw,
+
+    async getBatchTaskInfo(id, callOptions) {
+      const operation = 'v1BatchAgent_GetBatchTaskInfo';
+      const body = { Id: integer(id, 'id', operation) };
+      const query = selectQuery(callOptions?.select);
+      const result = await send(operation, true, (init) => raw.POST('/api/v1/Agents/Batch/GetBatchTaskInfo', { params: { query }, body, ...init }), callOptions);
+      return agentsAnswer(operation, result, true);
+    },
+
+    async getBatchTaskInfosByAssociates(associateIds, callOptions) {
+      const operation = 'v1BatchAgent_GetBatchTaskInfosByAssociates';
+      if (!Array.isArray(associateIds)) throw new TypeError(`${operation}: associateIds must be an array of associate ids.`);
+      const body = { AssociateIds: associateIds.map((id, index) => integer(id, `associateIds[${index}]`, operation)) };
+      const query = selectQuery(callOptions?.select);
+      const result = await send(operation, true, (init) => raw.POST('/api/v1/Agents/Batch/GetBatchTaskInfosByAssociates', { params: { query }, body, ...init }), callOptions);
+      return agentsAnswer(operation, result, false);
+    },
+
+    async getBatchTaskInfosByState(state, callOptions) {
+      const operation = 'v1Batch_GetBatchTaskInfosByState';
+      if (typeof state !== 'string' || (state as string) === '') throw new TypeError(`${operation}: state must be a BatchTaskState.`);
+      const result = await send(operation, true, (init) => raw.GET('/api/v1/BatchTask/{state}', { params: { path: { state } }, ...init }), callOptions);
+      if (result.error) return result;
+      if (!Array.isArray(result.data)) return { error: new BatchUnexpectedBodyError(operation, result.response?.status ?? 200, 'expected an array of BatchTaskInfo'), ...response(result) };
+      return result as BatchResult<BatchTaskInfo[]>;
+    },
+
+    async updateBatchTask(info, callOptions) {
+      const operation = 'v1BatchAgent_UpdateBatchTask';
+      if (!info || typeof info !== 'object') throw new TypeError(`${operation}: info must be a BatchTaskInfo with an Id.`);
+      integer(info.Id, 'info.Id', operation);
+      const query = selectQuery(callOptions?.select);
+      const result = await send(operation, false, (init) => raw.POST('/api/v1/Agents/Batch/UpdateBatchTask', { params: { query }, body: { BatchTaskInfo: info }, ...init }), callOptions);
+      return agentsAnswer(operation, result, false);
+    },
+
+    async startBatchJob(info, callOptions) {
+      const operation = 'v1BatchAgent_StartBatchJob';
+      if (!info || typeof info !== 'object' || typeof info.Name !== 'string' || info.Name === '') {
+        throw new TypeError(`${operation}: info.Name must name the batch job to start.`);
+      }
+      const result = await send(operation, false, (init) => raw.POST('/api/v1/Agents/Batch/StartBatchJob', { body: { BatchTaskInfo: info }, ...init }), callOptions);
+      const answer = agentsAnswer<number>(operation, result, false);
+      if (answer.data === 0) return { error: new BatchNullResponseError(operation), ...response(answer) };
+      if (answer.data !== undefined && !Number.isInteger(answer.data)) {
+        return { error: new BatchUnexpectedBodyError(operation, answer.response?.status ?? 200, 'expected the new task id'), ...response(answer) };
+      }
+      return answer;
+    },
+
+    async waitForBatchTask(id, waitOptions = {}) {
+      const operation = 'waitForBatchTask';
+      const intervalMs = waitOptions.intervalMs ?? 1000;
+      if (typeof intervalMs !== 'number' || !(intervalMs >= 0)) throw new TypeError(`${operation}: intervalMs must be a number of milliseconds >= 0.`);
+      let last: string | undefined;
+      for (;;) {
+        const { data: task, error, response: reply } = await client.getBatchTaskInfo(id, waitOptions);
+        if (error) return { error, ...(reply ? { response: reply } : {}) };
+        if (task === null) return { error: new BatchTaskNotFoundError(operation, id) };
+        const progress = JSON.stringify([task.State, task.ProgressPercent, task.ProgressDescription]);
+        if (progress !== last) {
+          last = progress;
+          waitOptions.onProgress?.(task);
+        }
+        if (task.State === 'Failed') return { error: new BatchTaskFailedError(operation, task) };
+        if (task.State && (FINAL_STATES as readonly string[]).includes(task.State)) return { data: task };
+        try {
+          await sleep(intervalMs, waitOptions.signal);
+        } catch (cause) {
+          return { error: new BatchAbortError(operation, cause) };
+        }
+      }
+    },
+  };
+  return client;
+}

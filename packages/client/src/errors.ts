@@ -1,0 +1,106 @@
+import type { BatchTaskInfo, ErrorBody } from './types.ts';
+
+/** Every failure the client reports is a BatchError; `kind` tells which one. */
+export abstract class BatchError extends Error {
+  abstract readonly kind: 'http' | 'null-response' | 'request-invalid' | 'network' | 'timeout' | 'aborted' | 'unexpected-body' | 'task-failed' | 'task-not-found';
+  /** The operationId of the call that failed, such as v1BatchAgent_GetBatchTaskInfo. */
+  readonly operation: string;
+  constructor(operation: string, message: string, options?: { cause?: unknown }) {
+    super(`${operation}: ${message}`, options);
+    this.operation = operation;
+  }
+  override get name(): string {
+    return this.constructor.name;
+  }
+}
+
+/** The server answered with a status outside 2xx. `body` is SuperOffice's error body when it sent one. */
+export class BatchHttpError extends BatchError {
+  readonly kind = 'http';
+  readonly status: number;
+  readonly body: ErrorBody | undefined;
+  /** Milliseconds the server asked to wait (Retry-After), when it did. */
+  readonly retryAfterMs: number | undefined;
+  constructor(operation: string, status: number, body: ErrorBody | undefined, retryAfterMs?: number) {
+    const detail = body?.ErrorMessage ? `: ${body.ErrorType ? `${body.ErrorType}: ` : ''}${body.ErrorMessage}` : '';
+    super(operation, `HTTP ${status}${detail}`);
+    this.status = status;
+    this.body = body;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** An Agents call answered 200 with null: the server could not do what was asked (no such task, no right, ...). */
+export class BatchNullResponseError extends BatchError {
+  readonly kind = 'null-response';
+  constructor(operation: string) {
+    super(operation, 'the server answered 200 with null: nothing was found or done (check the ids and the caller\'s rights)');
+  }
+}
+
+/** An Agents call answered 200 with {"Message", "MessageDetail"}: it could not use its input. */
+export class BatchRequestInvalidError extends BatchError {
+  readonly kind = 'request-invalid';
+  readonly detail: string | undefined;
+  constructor(operation: string, message: string, detail: string | undefined) {
+    super(operation, detail ? `${message} ${detail}` : message);
+    this.detail = detail;
+  }
+}
+
+/** No HTTP answer: DNS, connection refused or reset, TLS. `cause` is the fetch error. */
+export class BatchNetworkError extends BatchError {
+  readonly kind = 'network';
+  readonly url: string;
+  constructor(operation: string, url: string, cause: unknown) {
+    super(operation, `no answer from ${url}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.url = url;
+  }
+}
+
+export class BatchTimeoutError extends BatchError {
+  readonly kind = 'timeout';
+  readonly timeoutMs: number;
+  constructor(operation: string, timeoutMs: number) {
+    super(operation, `no answer within ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class BatchAbortError extends BatchError {
+  readonly kind = 'aborted';
+  constructor(operation: string, cause?: unknown) {
+    super(operation, 'aborted by the caller', { cause });
+  }
+}
+
+/** A 2xx answer whose body is not what the spec says (not JSON, or the wrong shape). */
+export class BatchUnexpectedBodyError extends BatchError {
+  readonly kind = 'unexpected-body';
+  readonly status: number;
+  constructor(operation: string, status: number, problem: string, cause?: unknown) {
+    super(operation, `HTTP ${status} with an unexpected body: ${problem}`, { cause });
+    this.status = status;
+  }
+}
+
+/** waitForBatchTask: the task ended in the Failed state. `task` is its last BatchTaskInfo. */
+export class BatchTaskFailedError extends BatchError {
+  readonly kind = 'task-failed';
+  readonly task: BatchTaskInfo;
+  constructor(operation: string, task: BatchTaskInfo) {
+    super(operation, `batch task ${task.Id} (${task.Name ?? 'unnamed'}) failed${task.Result ? `: ${task.Result}` : ''}`);
+    this.task = task;
+  }
+}
+
+/** waitForBatchTask: the task does not exist (or the caller may not see it). */
+export class BatchTaskNotFoundError extends BatchError {
+  readonly kind = 'task-not-found';
+  readonly id: number;
+  constructor(operation: string, id: number) {
+    super(operation, `batch task ${id} was not found`);
+    this.id = id;
+  }
+}

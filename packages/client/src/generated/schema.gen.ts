@@ -1,0 +1,876 @@
+// Generated from spec/openapi.yaml by `pnpm --filter @so-batch/client generate` (openapi-typescript).
+// Do not edit: change the spec and regenerate.
+export interface paths {
+    "/api/v1/Agents/Batch/GetBatchTaskInfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get one batch task by id
+         * @description Get a single BatchTaskInfo by its id. A task that does not exist, or that the caller may not
+         *     see, comes back as 200 with a null body.
+         */
+        post: operations["v1BatchAgent_GetBatchTaskInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/GetBatchTaskInfosByAssociates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the batch tasks of some associates
+         * @description Get the BatchTaskInfos owned by the given associates (users). Associates without tasks add
+         *     nothing; a call the server cannot use comes back as 200 with a null body.
+         */
+        post: operations["v1BatchAgent_GetBatchTaskInfosByAssociates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/UpdateBatchTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a batch task
+         * @description Update a batch task. Only State, Description, Response and Request are updated; the server
+         *     ignores changes to every other property. The answer is the task as stored, or 200 with a null
+         *     body when there is no such task or the caller may not change it. Not safe to retry: a
+         *     repeated call may overwrite a change made in between.
+         */
+        post: operations["v1BatchAgent_UpdateBatchTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/StartBatchJob": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a batch job
+         * @description Start the batch job named by `BatchTaskInfo.Name`, with `ParameterObject` as its parameters.
+         *     The answer is the id of the new batch task, to follow with GetBatchTaskInfo; 200 with null
+         *     (or 0) when the job could not be started. Not safe to retry: each call starts a job.
+         *     `$select` is listed by the reference page but has nothing to select in an integer answer.
+         */
+        post: operations["v1BatchAgent_StartBatchJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/BatchTask/{state}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the caller's batch tasks in a state
+         * @description Get the caller's (user) BatchTaskInfos that are in the given state; `All` gets them in every
+         *     state. An unknown state is a 400.
+         */
+        get: operations["v1Batch_GetBatchTaskInfosByState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * BatchTaskInfo
+         * @description BatchTaskInfo contains information about one batch task: who owns it, what it runs, its state
+         *     and its progress.
+         *
+         *     Decision (nullability): every property is nullable. `$select` nulls out the properties it
+         *     leaves out, whatever their type, and the reference pages' own samples carry `null` for
+         *     `TableRight` and `FieldRight`. Without `$select`, the number, boolean and date properties are
+         *     never null. Decision (presence): the server sends every property; `FileName` and
+         *     `CancellationBehaviour` are missing from older editions of the pages (and servers), so a
+         *     response need not carry them, while all others are required in responses.
+         */
+        BatchTaskInfo: WithRequired<components["schemas"]["BatchTaskInfoFields"], "Id" | "Name" | "AssociateId" | "DetailsTable" | "DetailsRecord" | "IsSystemTask" | "IsInternalTask" | "ParameterObject" | "LastStarted" | "Created" | "StartCount" | "DatabaseSerialNumber" | "Context" | "Result" | "State" | "Description" | "Response" | "Request" | "ProgressDescription" | "ProgressPercent" | "TableRight" | "FieldProperties">;
+        /**
+         * BatchTaskInfoFields
+         * @description The properties of a BatchTaskInfo, none of them required: the shape a request sends. Responses
+         *     use BatchTaskInfo, which requires them.
+         */
+        BatchTaskInfoFields: {
+            /**
+             * Format: int32
+             * @description Id of the task.
+             */
+            Id?: number | null;
+            /** @description Name of the task; for StartBatchJob, the name of the job to run. */
+            Name?: string | null;
+            /**
+             * Format: int32
+             * @description Task owner. If it is a system task, AssociateId = 0.
+             */
+            AssociateId?: number | null;
+            /**
+             * Format: int32
+             * @description Id of the table with more information about the task.
+             */
+            DetailsTable?: number | null;
+            /**
+             * Format: int32
+             * @description Record id of a row in the DetailsTable with more information about the task.
+             */
+            DetailsRecord?: number | null;
+            /** @description If true, the task was not initiated by an associate. */
+            IsSystemTask?: boolean | null;
+            /** @description If true, the task adds no trace to the database. */
+            IsInternalTask?: boolean | null;
+            /**
+             * @description The job's parameters. The server serializes it to a binary blob in the BinaryObject table,
+             *     linked through DetailsTable and DetailsRecord.
+             */
+            ParameterObject?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description When the task was last started. */
+            LastStarted?: components["schemas"]["DateTime"] | null;
+            /** @description When the task was created. */
+            Created?: components["schemas"]["DateTime"] | null;
+            /**
+             * Format: int32
+             * @description How many times the task has been started (the startcount field of the batchtask table).
+             */
+            StartCount?: number | null;
+            /** @description Serial number of the database the task is to run on. */
+            DatabaseSerialNumber?: string | null;
+            /** @description Context for the executing task. */
+            Context?: string | null;
+            /** @description The task's result (the result field of the batchtask table). */
+            Result?: string | null;
+            /** @description The task's state. */
+            State?: components["schemas"]["BatchTaskState"] | null;
+            /** @description Description of the task. */
+            Description?: string | null;
+            /** @description The response field of the batchtask table. */
+            Response?: string | null;
+            /** @description The request field of the batchtask table. */
+            Request?: string | null;
+            /** @description Descriptive text for the current stage. */
+            ProgressDescription?: string | null;
+            /**
+             * Format: int32
+             * @description Task progress, in percent of the estimated total. Decision: no 0..100 bound; the pages'
+             *     samples carry values such as 681, and the server does not clamp what a job reports.
+             */
+            ProgressPercent?: number | null;
+            /** @description The file name related to the batch task. */
+            FileName?: string | null;
+            /** @description Whether the task can be stopped. */
+            CancellationBehaviour?: components["schemas"]["BatchTaskCancellationBehaviour"] | null;
+            /** @description The caller's rights on this task's row; null when the server does not compute them. */
+            TableRight?: components["schemas"]["TableRight"] | null;
+            /** @description Field name to the caller's rights on that field, its type and length. */
+            FieldProperties?: components["schemas"]["FieldProperties"] | null;
+        };
+        /**
+         * BatchTaskState
+         * @description The state of a batch task, sent by name. The numeric values are the server's:
+         *     Unknown = 0, New = 1, Aquired = 2, Started = 3, Succeeded = 4, Failed = 5,
+         *     SucceededManualCleanup = 6, All = 99999. `Aquired` is the wire spelling: keep it.
+         *     Succeeded, Failed and SucceededManualCleanup are final. `All` is a query value ("any state");
+         *     the pages' generated samples also show it on tasks.
+         * @enum {string}
+         */
+        BatchTaskState: "Unknown" | "New" | "Aquired" | "Started" | "Succeeded" | "Failed" | "SucceededManualCleanup" | "All";
+        /**
+         * BatchTaskCancellationBehaviour
+         * @description Whether a batch task can be cancelled: CanCancel = 0, CancelWithWarning = 1 (the user
+         *     interface shows a warning, string SR_BATCH_<snakeCaseName>_CANCELLATION), CannotCancel = 2.
+         * @enum {string}
+         */
+        BatchTaskCancellationBehaviour: "CanCancel" | "CancelWithWarning" | "CannotCancel";
+        /**
+         * TableRight
+         * @description The caller's rights on a row, and why they are restricted.
+         */
+        TableRight: {
+            Mask: components["schemas"]["ETableRight"];
+            /** @description Why the rights are restricted; empty when they are not. */
+            Reason: string | null;
+        };
+        /**
+         * ETableRight
+         * @description A .NET flags enum, sent as the names of the set flags joined by ", " (`"Select, Update"`), or
+         *     as one alias for a combination (`"FULL"`, `"Delete"`). Values: None = 0, Select = 1,
+         *     Update = 2, Insert = 4, Delete = 8, Filtering = 16, RestrictedUpdate = 32, Unused1 = 64,
+         *     Uninitialized = 128. Aliases: R = 1 (Select), UR = 3, RI = 5, URI = 7, UDR = 11, FULL = 15,
+         *     F = 16 (Filtering), RF = 17, FI = 20.
+         * @example FULL
+         * @example Select, Update
+         * @example Delete
+         */
+        ETableRight: string;
+        /**
+         * FieldRight
+         * @description The caller's rights on one field, and why they are restricted.
+         */
+        FieldRight: {
+            Mask: components["schemas"]["EFieldRight"];
+            /** @description Why the field is restricted (a string resource id, or its text when a language is set). */
+            Reason: string | null;
+        };
+        /**
+         * EFieldRight
+         * @description A .NET flags enum, sent as the names of the set flags joined by ", " (`"Update, UIHintMandatory"`).
+         *     Values: None = 0, Read = 1, Write = 2, Update = 3 (Read and Write), Unused1 = 4, Unused2 = 8,
+         *     Unused3 = 16, Nullable = 32, UIHintMandatory = 64, UIHintReadOnly = 128, UIHints = 192,
+         *     UndefinedValue256 = 256. Decision: the reference page gives 32 to both `Unused4` and
+         *     `Nullable`; .NET serializes a shared value by one name, and `Nullable` is the documented
+         *     meaning, so both names are accepted and `Nullable` is the one to expect. `FULL` appears in the
+         *     pages' samples as a field mask too, so it is accepted.
+         * @example Update
+         * @example Update, UIHintMandatory
+         */
+        EFieldRight: string;
+        /**
+         * FieldProperties
+         * @description Field name to the caller's rights on that field, its .NET type and its length.
+         */
+        FieldProperties: {
+            [key: string]: components["schemas"]["FieldProperty"];
+        };
+        /**
+         * FieldProperty
+         * @description The caller's rights on one field, with the field's type and length.
+         */
+        FieldProperty: {
+            /** @description The caller's rights on the field; null when the server does not compute them. */
+            FieldRight: components["schemas"]["FieldRight"] | null;
+            /** @description The .NET type of the field, such as `System.Int32`. */
+            FieldType: string | null;
+            /**
+             * Format: int32
+             * @description The field's maximum length.
+             */
+            FieldLength: number;
+        };
+        /**
+         * DateTime
+         * @description An ISO 8601 date and time, such as `2017-07-03T02:49:43.7004017+02:00`. With the
+         *     `SO-TimeZone` header and no `includeTZOffset`, the server converts dates to that zone and
+         *     leaves the offset off (`2018-12-24T07:34:45`), which is why a local date-time is also valid.
+         */
+        DateTime: string | unknown | unknown;
+        /**
+         * GetBatchTaskInfoRequest
+         * @description The task to get. Decision: `Id` is required and no other property is allowed: the server
+         *     would bind a missing or misspelt `Id` as 0 and answer null, which hides the mistake.
+         */
+        GetBatchTaskInfoRequest: {
+            /**
+             * Format: int32
+             * @description Id of the BatchTaskInfo to get.
+             */
+            Id: number;
+        };
+        /**
+         * GetBatchTaskInfosByAssociatesRequest
+         * @description The associates whose tasks to get. Decision: `AssociateIds` is required and no other property
+         *     is allowed, so that a misspelt name is an error, not an empty answer.
+         */
+        GetBatchTaskInfosByAssociatesRequest: {
+            /** @description Ids of the associates (task owners) whose tasks to get. */
+            AssociateIds: number[];
+        };
+        /**
+         * UpdateBatchTaskRequest
+         * @description The task to update, wrapped in `BatchTaskInfo`. Only State, Description, Response and Request
+         *     are updated; the server ignores changes to the other properties. `BatchTaskInfo.Id` says
+         *     which task, so it is required.
+         */
+        UpdateBatchTaskRequest: {
+            /** @description The task, with its Id and the new State, Description, Response and Request. */
+            BatchTaskInfo: WithRequired<components["schemas"]["BatchTaskInfoFields"], "Id">;
+        };
+        /**
+         * StartBatchJobRequest
+         * @description The job to start, wrapped in `BatchTaskInfo`. `Name` names the job, so it is required;
+         *     `ParameterObject` carries its parameters.
+         */
+        StartBatchJobRequest: {
+            /** @description The job to start; the server assigns the Id, state and times. */
+            BatchTaskInfo: WithRequired<components["schemas"]["BatchTaskInfoFields"], "Name">;
+        };
+        /**
+         * AgentRequestInvalid
+         * @description What an Agents endpoint may answer with 200 when it cannot use its input, such as a missing
+         *     required parameter (see the Agents WebAPI concept page: check the body, not only the status).
+         */
+        AgentRequestInvalid: {
+            /** @description What went wrong, such as "The request is invalid.". */
+            Message: string;
+            /** @description The detail, such as which parameter was missing. */
+            MessageDetail?: string;
+        };
+        /**
+         * ErrorBody
+         * @description The SuperOffice error body, sent with 4xx and 5xx statuses.
+         */
+        ErrorBody: {
+            /**
+             * @description Always true.
+             * @constant
+             */
+            Error: true;
+            /** @description The kind of error, such as `SoNotFoundException` or `BadRequest`. */
+            ErrorType: string;
+            /** @description What went wrong, in words. */
+            ErrorMessage: string;
+            /** @description Where the error came from. */
+            ErrorSource?: string;
+        };
+    };
+    responses: {
+        /**
+         * @description The request is malformed: its body is not valid JSON or XML, or does not match the schema, or
+         *     a parameter has a wrong value.
+         */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Error": true,
+                 *       "ErrorType": "BadRequest",
+                 *       "ErrorMessage": "The request body is not valid JSON: Unexpected end of JSON input",
+                 *       "ErrorSource": "SuperOffice.WebApi"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+                "text/json": components["schemas"]["ErrorBody"];
+                "application/xml": components["schemas"]["ErrorBody"];
+                "text/xml": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description No valid credentials: no Authorization or X-XSRF-TOKEN header, a scheme other than Basic,
+         *     SOTicket or Bearer, or credentials the server does not accept.
+         */
+        Unauthorized: {
+            headers: {
+                /** @description The schemes the server accepts. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Error": true,
+                 *       "ErrorType": "Unauthorized",
+                 *       "ErrorMessage": "Authorization required: send Basic, SOTicket or Bearer credentials, or an X-XSRF-TOKEN header.",
+                 *       "ErrorSource": "SuperOffice.WebApi"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+                "text/json": components["schemas"]["ErrorBody"];
+                "application/xml": components["schemas"]["ErrorBody"];
+                "text/xml": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The request body is larger than the server accepts. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Error": true,
+                 *       "ErrorType": "PayloadTooLarge",
+                 *       "ErrorMessage": "The request body is larger than 1048576 bytes.",
+                 *       "ErrorSource": "SuperOffice.WebApi"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The request body has a Content-Type that the operation does not accept. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Error": true,
+                 *       "ErrorType": "UnsupportedMediaType",
+                 *       "ErrorMessage": "Content-Type text/plain is not supported: send application/json, text/json, application/xml or text/xml.",
+                 *       "ErrorSource": "SuperOffice.WebApi"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+         *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+         * @example en
+         */
+        AcceptLanguage: string;
+        /**
+         * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+         *     Accept-Language. `*` or `x` cancels translation.
+         * @example nb-no
+         */
+        SOLanguage: string;
+        /**
+         * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+         *     strings. Defaults to the language; ignored when no language is set.
+         * @example sv
+         */
+        SOCulture: string;
+        /**
+         * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+         *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+         * @example NO, includeTZOffset
+         */
+        SOTimeZone: string;
+        /**
+         * @description The application token (client secret) that identifies the partner application. Required by
+         *     SuperOffice Online when a server calls with an SOTicket.
+         * @example f2398a3a7wer3759d4b220e9a9c94321
+         */
+        SOAppToken: string;
+        /**
+         * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+         *     comes back null, to make the answer smaller. Without it, every property is filled in.
+         * @example Id,Name,State,ProgressPercent
+         */
+        Select: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    v1BatchAgent_GetBatchTaskInfo: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The id of the task. Decision: of the request types the page lists, JSON and XML are
+         *     described; `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetBatchTaskInfoRequest"];
+                "text/json": components["schemas"]["GetBatchTaskInfoRequest"];
+                "application/xml": components["schemas"]["GetBatchTaskInfoRequest"];
+                "text/xml": components["schemas"]["GetBatchTaskInfoRequest"];
+            };
+        };
+        responses: {
+            /** @description The task, or null when there is no such task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
+                    "text/json": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
+                    "application/xml": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
+                    "text/xml": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_GetBatchTaskInfosByAssociates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The associate ids. Decision: of the request types the page lists, JSON and XML are
+         *     described; `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetBatchTaskInfosByAssociatesRequest"];
+                "text/json": components["schemas"]["GetBatchTaskInfosByAssociatesRequest"];
+                "application/xml": components["schemas"]["GetBatchTaskInfosByAssociatesRequest"];
+                "text/xml": components["schemas"]["GetBatchTaskInfosByAssociatesRequest"];
+            };
+        };
+        responses: {
+            /** @description The tasks (an empty array when there are none), or null when the call failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchTaskInfo"][] | null | components["schemas"]["AgentRequestInvalid"];
+                    "text/json": components["schemas"]["BatchTaskInfo"][] | null | components["schemas"]["AgentRequestInvalid"];
+                    "application/xml": components["schemas"]["BatchTaskInfo"][] | null | components["schemas"]["AgentRequestInvalid"];
+                    "text/xml": components["schemas"]["BatchTaskInfo"][] | null | components["schemas"]["AgentRequestInvalid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_UpdateBatchTask: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The task, wrapped in `BatchTaskInfo`. Decision: of the request types the page lists, JSON and XML are
+         *     described; `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBatchTaskRequest"];
+                "text/json": components["schemas"]["UpdateBatchTaskRequest"];
+                "application/xml": components["schemas"]["UpdateBatchTaskRequest"];
+                "text/xml": components["schemas"]["UpdateBatchTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The task as stored after the update, or null when the update failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
+                    "text/json": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
+                    "application/xml": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
+                    "text/xml": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_StartBatchJob: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The job, wrapped in `BatchTaskInfo`. Decision: of the request types the page lists, JSON and XML are
+         *     described; `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartBatchJobRequest"];
+                "text/json": components["schemas"]["StartBatchJobRequest"];
+                "application/xml": components["schemas"]["StartBatchJobRequest"];
+                "text/xml": components["schemas"]["StartBatchJobRequest"];
+            };
+        };
+        responses: {
+            /** @description The id of the new batch task, or null when the job could not be started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number | null | components["schemas"]["AgentRequestInvalid"];
+                    "text/json": number | null | components["schemas"]["AgentRequestInvalid"];
+                    "application/xml": number | null | components["schemas"]["AgentRequestInvalid"];
+                    "text/xml": number | null | components["schemas"]["AgentRequestInvalid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1Batch_GetBatchTaskInfosByState: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path: {
+                /**
+                 * @description The state of the tasks to get; `All` for every state.
+                 * @example Started
+                 */
+                state: components["schemas"]["BatchTaskState"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks; an empty array when there are none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchTaskInfo"][];
+                    "text/json": components["schemas"]["BatchTaskInfo"][];
+                    "application/xml": components["schemas"]["BatchTaskInfo"][];
+                    "text/xml": components["schemas"]["BatchTaskInfo"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+}
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -1,0 +1,39 @@
+import type { components } from './generated/schema.gen.ts';
+
+type Schemas = components['schemas'];
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** One batch task, as the server answers it. Properties left out by `select` are null. */
+export type BatchTaskInfo = Simplify<Schemas['BatchTaskInfo']>;
+/** The properties a request may send: none required. */
+export type BatchTaskInfoInput = Simplify<Schemas['BatchTaskInfoFields']>;
+export type BatchTaskState = Schemas['BatchTaskState'];
+export type BatchTaskCancellationBehaviour = Schemas['BatchTaskCancellationBehaviour'];
+export type TableRight = Schemas['TableRight'];
+export type FieldRight = Schemas['FieldRight'];
+export type FieldProperties = Schemas['FieldProperties'];
+export type ErrorBody = Schemas['ErrorBody'];
+
+/** A property name of BatchTaskInfo, as `select` takes it. */
+export type BatchTaskProperty = keyof BatchTaskInfo;
+
+/** A BatchTaskInfo after `select: K[]`: the selected properties as usual, every other one null. */
+export type Selected<K extends BatchTaskProperty> = [BatchTaskProperty] extends [K]
+  ? BatchTaskInfo
+  : { [P in keyof BatchTaskInfo]: P extends K ? BatchTaskInfo[P] : null };
+
+/** The states after which a task no longer changes. */
+export const FINAL_STATES = ['Succeeded', 'Failed', 'SucceededManualCleanup'] as const satisfies readonly BatchTaskState[];
+export type FinalBatchTaskState = (typeof FINAL_STATES)[number];
+
+/** Every BatchTaskState, in the server's numeric order. */
+export const BATCH_TASK_STATES = [
+  'Unknown',
+  'New',
+  'Aquired',
+  'Started',
+  'Succeeded',
+  'Failed',
+  'SucceededManualCleanup',
+  'All',
+] as const satisfies readonly BatchTaskState[];

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { bundledSpecPath, startMock, type RunningMock } from '@so-batch/mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBatchClient, type BatchClient } from '../src/index.ts';
+
+const examples = JSON.parse(readFileSync(bundledSpecPath(), 'utf8')).components.examples;
+let mock: RunningMock;
+let client: BatchClient;
+
+beforeAll(async () => {
+  mock = await startMock();
+  client = createBatchClient({ baseUrl: `${mock.url}/api/v1`, auth: { scheme: 'Basic', username: 'tje0', password: 'Tje0' }, language: 'en' });
+});
+afterAll(() => mock?.stop());
+
+describe('each method against the mock', () => {
+  it('getBatchTaskInfo', async () => {
+    const { data, error } = await client.getBatchTaskInfo(189);
+    expect(error).toBeUndefined();
+    expect(data).toEqual(examples.GetBatchTaskInfoResponse.value);
+  });
+
+  it('getBatchTaskInfo with select', async () => {
+    const { data } = await client.getBatchTaskInfo(189, { select: ['Name', 'State'] });
+    expect(data).toMatchObject({ Name: 'Kreiger, Veum and Wehner', State: 'All', Id: null, ProgressPercent: null });
+  });
+
+  it('getBatchTaskInfosByAssociates', async () => {
+    const { data } = await client.getBatchTaskInfosByAssociates([497, 840]);
+    expect(data).toEqual(examples.GetBatchTaskInfosByAssociatesResponse.value);
+  });
+
+  it('getBatchTaskInfosByState', async () => {
+    const { data } = await client.getBatchTaskInfosByState('All');
+    expect(data).toEqual(examples.GetBatchTaskInfosByStateResponse.value);
+  });
+
+  it('updateBatchTask', async () => {
+    const { data } = await client.updateBatchTask({ Id: 975, State: 'Started', Description: 'Nightly export' });
+    expect(data).toEqual(examples.UpdateBatchTaskResponse.value);
+  });
+
+  it('startBatchJob', async () => {
+    const { data } = await client.startBatchJob({ Name: 'ExportJob', ParameterObject: { Folder: 'exports' } });
+    expect(data).toBe(563);
+  });
+
+  it('a 401 from the mock comes back as a typed HTTP error', async () => {
+    const anonymous = createBatchClient({ baseUrl: mock.url, auth: { scheme: 'Bearer', token: 'has spaces' } });
+    const { error } = await anonymous.getBatchTaskInfo(1);
+    expect(error).toMatchObject({ kind: 'http', status: 401, body: { ErrorType: 'Unauthorized' } });
+  });
+});

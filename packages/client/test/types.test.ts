@@ -1,0 +1,89 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  BATCH_TASK_STATES,
+  createBatchClient,
+  type BatchError,
+  type BatchResult,
+  type BatchTaskInfo,
+  type BatchTaskState,
+  type Selected,
+} from '../src/index.ts';
+import { json, stubFetch } from './fetch-stub.ts';
+
+// Checked by `tsc --noEmit` (the typecheck task); vitest runs them too, where they are no-ops.
+/** Type-checks the calls inside without running them (they are wrong on purpose). */
+const typeOnly = (_calls: () => void): void => {};
+
+const client = createBatchClient({ baseUrl: 'https://online.superoffice.com/Cust1', auth: { scheme: 'SOTicket', ticket: 't' }, fetch: stubFetch(json(null)).fetch });
+
+describe('types', () => {
+  it('BATCH_TASK_STATES lists exactly the spec\'s BatchTaskState', () => {
+    expectTypeOf<(typeof BATCH_TASK_STATES)[number]>().toEqualTypeOf<BatchTaskState>();
+  });
+
+  it('a task without select has every property, typed', () => {
+    expectTypeOf(client.getBatchTaskInfo(1)).resolves.toEqualTypeOf<BatchResult<BatchTaskInfo | null>>();
+    expectTypeOf<BatchTaskInfo['Id']>().toEqualTypeOf<number | null>();
+    expectTypeOf<BatchTaskInfo['State']>().toEqualTypeOf<BatchTaskState | null>();
+    expectTypeOf<BatchTaskInfo['IsSystemTask']>().toEqualTypeOf<boolean | null>();
+  });
+
+  it('select types the result: chosen properties as usual, the others null', async () => {
+    const { data } = await client.getBatchTaskInfo(1, { select: ['Name', 'ProgressPercent'] });
+    if (data) {
+      expectTypeOf(data.Name).toEqualTypeOf<string | null>();
+      expectTypeOf(data.ProgressPercent).toEqualTypeOf<number | null>();
+      expectTypeOf(data.Id).toEqualTypeOf<null>();
+      expectTypeOf(data.State).toEqualTypeOf<null>();
+    }
+    const list = await client.getBatchTaskInfosByAssociates([1], { select: ['State'] });
+    expectTypeOf(list.data).toEqualTypeOf<Selected<'State'>[] | undefined>();
+  });
+
+  it('a select of an unknown property does not compile', () => {
+    typeOnly(() => {
+      // @ts-expect-error 'Progress' is not a BatchTaskInfo property
+      void client.getBatchTaskInfo(1, { select: ['Progress'] });
+      // @ts-expect-error property names are PascalCase, as on the wire
+      void client.getBatchTaskInfo(1, { select: ['name'] });
+    });
+  });
+
+  it('an unknown state does not compile', () => {
+    typeOnly(() => {
+      // @ts-expect-error 'Running' is not a BatchTaskState
+      void client.getBatchTaskInfosByState('Running');
+      // @ts-expect-error the wire spelling is 'Aquired'
+      void client.getBatchTaskInfosByState('Acquired');
+      void client.getBatchTaskInfosByState('Aquired');
+    });
+  });
+
+  it('a wrong body does not compile', () => {
+    typeOnly(() => {
+      // @ts-expect-error StartBatchJob needs Name
+      void client.startBatchJob({ Description: 'x' });
+      // @ts-expect-error UpdateBatchTask needs Id
+      void client.updateBatchTask({ State: 'Failed' });
+      // @ts-expect-error Id is a number
+      void client.updateBatchTask({ Id: '1' });
+      // @ts-expect-error State is a BatchTaskState
+      void client.updateBatchTask({ Id: 1, State: 'Done' });
+      // @ts-expect-error associate ids are numbers
+      void client.getBatchTaskInfosByAssociates(['497']);
+    });
+  });
+
+  it('failures are a typed union, narrowed by kind', async () => {
+    const { error } = await client.startBatchJob({ Name: 'x' });
+    expectTypeOf(error).toEqualTypeOf<BatchError | undefined>();
+    if (error?.kind === 'http') expectTypeOf(error.kind).toEqualTypeOf<'http'>();
+    const result = await client.startBatchJob({ Name: 'x' });
+    if (!result.error) expectTypeOf(result.data).toEqualTypeOf<number>();
+  });
+
+  it('the raw client reaches every path of the spec, typed', async () => {
+    const { data } = await client.raw.GET('/api/v1/BatchTask/{state}', { params: { path: { state: 'All' } } });
+    expectTypeOf(data).toEqualTypeOf<BatchTaskInfo[] | undefined>();
+  });
+});
