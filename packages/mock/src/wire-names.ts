@@ -50,16 +50,16 @@ export function toWireNames(doc: OpenApiDocument, value: unknown, schema: Schema
   if (typeof value === 'string') return canonicalEnumValue(enumValues(doc, schema), value);
   if (value === null || typeof value !== 'object') return value;
   const { byLowerName, additional } = indexProperties(doc, schema);
-  const result: Record<string, unknown> = {};
   const entries = Object.entries(value as Record<string, unknown>);
   // An exact spelling wins over a case-insensitive one when both are sent.
   entries.sort(([a], [b]) => Number(byLowerName.get(a.toLowerCase())?.name === a) - Number(byLowerName.get(b.toLowerCase())?.name === b));
-  for (const [key, child] of entries) {
-    const known = byLowerName.get(key.toLowerCase());
-    if (known) result[known.name] = toWireNames(doc, child, known.schema);
-    else result[key] = toWireNames(doc, child, additional);
-  }
-  return result;
+  // fromEntries defines own properties, so a key such as "__proto__" stays data.
+  return Object.fromEntries(
+    entries.map(([key, child]) => {
+      const known = byLowerName.get(key.toLowerCase());
+      return known ? [known.name, toWireNames(doc, child, known.schema)] : [key, toWireNames(doc, child, additional)];
+    }),
+  );
 }
 
 export function canonicalEnumValue(allowed: string[], value: string): string {

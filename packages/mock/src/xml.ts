@@ -49,12 +49,11 @@ function coerce(doc: OpenApiDocument, node: unknown, schema: Schema | undefined)
     return children.flatMap(([, child]) => [child].flat()).map((child) => coerce(doc, child, items));
   }
   if (node !== null && typeof node === 'object') {
-    const result: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(node as Record<string, unknown>)) {
-      if (key.startsWith('@_')) continue;
-      result[key] = coerce(doc, child, propertySchema(doc, schema, key));
-    }
-    return result;
+    return Object.fromEntries(
+      Object.entries(node as Record<string, unknown>)
+        .filter(([key]) => !key.startsWith('@_'))
+        .map(([key, child]) => [key, coerce(doc, child, propertySchema(doc, schema, key))]),
+    );
   }
   const text = String(node ?? '');
   if (types.has('object') && text === '') return {};
