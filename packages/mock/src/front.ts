@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkCredentials, WWW_AUTHENTICATE } from './credentials.ts';
-import { indexOperations, matchOperation, resolve, type OpenApiDocument, type Operation, type Schema } from './spec.ts';
+import { indexOperations, matchOperation, meaningOf, resolve, type OpenApiDocument, type Operation, type Schema } from './spec.ts';
 import { applySelect, canonicalEnumValue, pathParameterEnum, toWireNames } from './wire-names.ts';
 import { jsonToXml, xmlToJson, XmlSyntaxError } from './xml.ts';
 
@@ -205,6 +205,10 @@ export function createFront(options: FrontOptions): Server {
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
+    // One path item serving two pages (GET /BatchTask/{id} and /{state}): Prism would answer
+    // both with the same example; the path value picks the page's, as the server would.
+    const meaning = pathValues[0] !== undefined ? meaningOf(doc, operation, pathValues[0]) : undefined;
+    if (meaning && !headers.prefer) headers.prefer = `example=${meaning.example}`;
 
     let upstream: Response;
     try {

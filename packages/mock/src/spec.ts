@@ -20,6 +20,18 @@ export interface Operation {
   requestSchema: Schema | undefined;
   /** Whether the operation takes `$select`, so the mock nulls out the other properties. */
   selectable: boolean;
+  /** Where one operation serves two reference pages (x-so-batch-meanings): which is which. */
+  meanings: Meaning[];
+}
+
+/** One of the reference pages an operation serves, told apart by its path value. */
+export interface Meaning {
+  operationId: string;
+  /** `integer`, or the name of a string enum schema (BatchTaskState). */
+  parameter: string;
+  response: string;
+  /** The response example that answers this meaning. */
+  example: string;
 }
 
 export function bundledSpecPath(): string {
@@ -67,10 +79,8 @@ export function indexOperations(doc: OpenApiDocument): Operation[] {
     for (const method of HTTP_METHODS) {
       const raw = item[method] as Record<string, unknown> | undefined;
       if (!raw) continue;
-      const parameters = [
-        ...((item.parameters as unknown[]) ?? []),
-        ...((raw.parameters as unknown[]) ?? []),
-      ].map((p) => resolve<{ name: string; in: string; schema: Schema }>(doc, p));
+      const rawParameters = [...((item.parameters as unknown[]) ?? []), ...((raw.parameters as unknown[]) ?? [])] as { $ref?: string }[];
+      const parameters = rawParameters.map((p) => resolve<{ name: string; in: string; schema: Schema }>(doc, p));
       const body = resolve<{ content?: Record<string, { schema?: Schema }> } | undefined>(doc, raw.requestBody);
       const requestMediaTypes = Object.keys(body?.content ?? {});
       const jsonMedia = body?.content?.['application/json'];
@@ -85,7 +95,10 @@ export function indexOperations(doc: OpenApiDocument): Operation[] {
           .map((name) => ({ name, schema: parameters.find((p) => p.in === 'path' && p.name === name)?.schema ?? {} })) ?? [],
         requestMediaTypes,
         requestSchema: jsonMedia?.schema,
-        selectable: parameters.some((p) => p.in === 'query' && p.name === '$select'),
+        // The Agents' $select (components/parameters/Select) nulls out properties; the OData
+        // $select of the REST list picks archive columns, which Prism's example cannot show.
+        selectable: rawParameters.some((p) => p.$ref === '#/components/parameters/Select'),
+        meanings: (raw['x-so-batch-meanings'] as Meaning[] | undefined) ?? [],
       });
     }
   }
@@ -110,4 +123,13 @@ export function matchOperation(operations: Operation[], method: string, pathname
     operation: hit.operation,
     pathValues: hit.match!.slice(1).map((value) => decodeURIComponent(value)),
   };
+}
+
+/** The meaning a path value selects: an integer is an id; otherwise a value of the named enum. */
+export function meaningOf(doc: OpenApiDocument, operation: Operation, value: string): Meaning | undefined {
+  return operation.meanings.find((meaning) => {
+    if (meaning.parameter === 'integer') return /^-?\d+$/.test(value);
+    const schema = resolve<Schema | undefined>(doc, doc.components?.schemas?.[meaning.parameter]);
+    return ((schema?.enum as string[] | undefined) ?? []).some((name) => name.toLowerCase() === value.toLowerCase());
+  });
 }

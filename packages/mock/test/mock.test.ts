@@ -213,3 +213,47 @@ describe('logs', () => {
     expect(text).not.toContain('7T:abc123==');
   });
 });
+
+describe('the rest of the Batch area', () => {
+  const xsrf = { 'X-XSRF-TOKEN': 't', Accept: 'application/json' };
+
+  it('GET /BatchTask/{id} answers one task, /BatchTask/{state} a list: the path value picks the page', async () => {
+    const byId = await fetch(`${mock.url}/api/v1/BatchTask/894`, { headers: xsrf });
+    expect(byId.status).toBe(200);
+    expect(await byId.json()).toEqual(example('RestGetBatchTaskInfoResponse'));
+    const byState = await fetch(`${mock.url}/api/v1/BatchTask/Started`, { headers: xsrf });
+    expect(Array.isArray(await byState.json())).toBe(true);
+  });
+
+  it('answers the deletes with 204 and no body', async () => {
+    const agents = await post('/api/v1/Agents/Batch/DeleteBatchTasks', '{"BatchTaskIds":[107,660]}');
+    expect(agents.status).toBe(204);
+    expect(agents.text).toBe('');
+    const rest = await fetch(`${mock.url}/api/v1/BatchTask/407`, { method: 'DELETE', headers: xsrf });
+    expect(rest.status).toBe(204);
+    expect(await rest.text()).toBe('');
+  });
+
+  it('takes a bare BatchTaskInfo on REST POST, and refuses the Agents wrapper there', async () => {
+    const bare = await post('/api/v1/BatchTask', JSON.stringify(example('RestStartBatchJobRequest')));
+    expect(bare.status).toBe(200);
+    expect(bare.text).toBe('100');
+    const wrapped = await post('/api/v1/BatchTask', JSON.stringify({ BatchTaskInfo: { Name: 'x' } }));
+    expect(wrapped.status).toBe(400);
+    expect(JSON.parse(wrapped.text).ErrorMessage).toMatch(/Name/);
+  });
+
+  it('answers the OData list with its envelope', async () => {
+    const response = await fetch(`${mock.url}/api/v1/BatchTask?$top=2&$mode=Full`, { headers: xsrf });
+    expect(response.status).toBe(200);
+    expect((await response.json()).value).toHaveLength(2);
+    const bad = await fetch(`${mock.url}/api/v1/BatchTask?$mode=Compact`, { headers: xsrf });
+    expect(bad.status).toBe(400);
+  });
+
+  it('stops a job over REST', async () => {
+    const response = await fetch(`${mock.url}/api/v1/BatchTask/479/Stop`, { method: 'POST', headers: xsrf });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toBe(true);
+  });
+});
