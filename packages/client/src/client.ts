@@ -11,7 +11,7 @@ import {
   BatchTimeoutError,
   BatchUnexpectedBodyError,
 } from './errors.ts';
-import type { paths } from './generated/schema.gen.ts';
+import type { operations, paths } from './generated/schema.gen.ts';
 import {
   credentialHeaders,
   DEFAULT_TIMEOUT_MS,
@@ -23,12 +23,14 @@ import {
   type RetryPolicy,
 } from './options.ts';
 import {
+  BATCH_TASK_STATES,
   FINAL_STATES,
   type BatchTaskInfo,
   type BatchTaskInfoInput,
   type BatchTaskProperty,
   type BatchTaskState,
   type ErrorBody,
+  type ODataSlimResponse,
   type Selected,
 } from './types.ts';
 
@@ -79,23 +81,89 @@ export interface WaitOptions extends CallOptions {
   onProgress?: (task: BatchTaskInfo) => void;
 }
 
-export interface BatchClient {
+type Answer<K extends BatchTaskProperty> = Promise<BatchResult<Selected<K>[]>>;
+type AgentListOperation =
+  | 'GetBatchTaskInfosByAssociates'
+  | 'GetBatchTaskInfosByAssociatesAndState'
+  | 'GetBatchTaskInfosByNameAndAssociates'
+  | 'GetBatchTaskInfosByNameAndState'
+  | 'GetBatchTaskInfosByState'
+  | 'GetAllBatchTaskInfosByName'
+  | 'GetAllBatchTaskInfosByNameAndState'
+  | 'GetSystemBatchTaskInfosByName'
+  | 'GetSystemBatchTaskInfosByNameAndState';
+type RawPost = (path: string, init: Record<string, unknown>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/** The fifteen Agents calls (`POST /api/v1/Agents/Batch/*`), named after their operations. */
+export interface AgentsClient {
   /** v1BatchAgent_GetBatchTaskInfo. `data` is null when there is no such task (the server's 200 null). */
   getBatchTaskInfo<const K extends BatchTaskProperty = BatchTaskProperty>(id: number, options?: SelectOptions<K>): Promise<BatchResult<Selected<K> | null>>;
-  /** v1BatchAgent_GetBatchTaskInfosByAssociates: the tasks owned by these associates. */
-  getBatchTaskInfosByAssociates<const K extends BatchTaskProperty = BatchTaskProperty>(
-    associateIds: readonly number[],
-    options?: SelectOptions<K>,
-  ): Promise<BatchResult<Selected<K>[]>>;
-  /** v1Batch_GetBatchTaskInfosByState: the caller's tasks in this state (`All` for every state). */
-  getBatchTaskInfosByState(state: BatchTaskState, options?: CallOptions): Promise<BatchResult<BatchTaskInfo[]>>;
+  /** v1BatchAgent_GetBatchTaskInfosByAssociates: the tasks these associates own. */
+  getBatchTaskInfosByAssociates<const K extends BatchTaskProperty = BatchTaskProperty>(associateIds: readonly number[], options?: SelectOptions<K>): Answer<K>;
+  /** v1BatchAgent_GetBatchTaskInfosByAssociatesAndState. */
+  getBatchTaskInfosByAssociatesAndState<const K extends BatchTaskProperty = BatchTaskProperty>(associateIds: readonly number[], state: BatchTaskState, options?: SelectOptions<K>): Answer<K>;
+  /** v1BatchAgent_GetBatchTaskInfosByNameAndAssociates (sent as `Name`). */
+  getBatchTaskInfosByNameAndAssociates<const K extends BatchTaskProperty = BatchTaskProperty>(name: string, associateIds: readonly number[], options?: SelectOptions<K>): Answer<K>;
+  /** v1BatchAgent_GetBatchTaskInfosByNameAndState (sent as `Name`): the caller's tasks. */
+  getBatchTaskInfosByNameAndState<const K extends BatchTaskProperty = BatchTaskProperty>(name: string, state: BatchTaskState, options?: SelectOptions<K>): Answer<K>;
+  /** v1BatchAgent_GetBatchTaskInfosByState: the caller's tasks in a state. */
+  getBatchTaskInfosByState<const K extends BatchTaskProperty = BatchTaskProperty>(state: BatchTaskState, options?: SelectOptions<K>): Answer<K>;
+  /** v1BatchAgent_GetAllBatchTaskInfosByName (sent as `TaskName`): everyone's tasks and the system's. */
+  getAllBatchTaskInfosByName<const K extends BatchTaskProperty = BatchTaskProperty>(taskName: string, options?: SelectOptions<K>): Answer<K>;
+  /** v1BatchAgent_GetAllBatchTaskInfosByNameAndState (sent as `TaskName`). */
+  getAllBatchTaskInfosByNameAndState<const K extends BatchTaskProperty = BatchTaskProperty>(taskName: string, state: BatchTaskState, options?: SelectOptions<K>): Answer<K>;
+  /** v1BatchAgent_GetSystemBatchTaskInfosByName (sent as `TaskName`): the system's tasks. */
+  getSystemBatchTaskInfosByName<const K extends BatchTaskProperty = BatchTaskProperty>(taskName: string, options?: SelectOptions<K>): Answer<K>;
+  /** v1BatchAgent_GetSystemBatchTaskInfosByNameAndState (sent as `TaskName`). */
+  getSystemBatchTaskInfosByNameAndState<const K extends BatchTaskProperty = BatchTaskProperty>(taskName: string, state: BatchTaskState, options?: SelectOptions<K>): Answer<K>;
   /** v1BatchAgent_UpdateBatchTask: only State, Description, Response and Request are updated. Never retried. */
-  updateBatchTask<const K extends BatchTaskProperty = BatchTaskProperty>(
-    info: BatchTaskInfoInput & { Id: number },
-    options?: SelectOptions<K>,
-  ): Promise<BatchResult<Selected<K>>>;
+  updateBatchTask<const K extends BatchTaskProperty = BatchTaskProperty>(info: BatchTaskInfoInput & { Id: number }, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>>>;
   /** v1BatchAgent_StartBatchJob: starts the job named by `info.Name`; `data` is the new task's id. Never retried. */
   startBatchJob(info: BatchTaskInfoInput & { Name: string }, options?: CallOptions): Promise<BatchResult<number>>;
+  /** v1BatchAgent_StopBatchJob: `data` says whether the job was stopped. Never retried. */
+  stopBatchJob(id: number, options?: CallOptions): Promise<BatchResult<boolean>>;
+  /** v1BatchAgent_DeleteBatchTask (204). Never retried. */
+  deleteBatchTask(id: number, options?: CallOptions): Promise<BatchResult<undefined>>;
+  /** v1BatchAgent_DeleteBatchTasks (204). Never retried. */
+  deleteBatchTasks(ids: readonly number[], options?: CallOptions): Promise<BatchResult<undefined>>;
+}
+
+/** OData options of GET /api/v1/BatchTask, as the spec types them. */
+export type ODataQuery = NonNullable<operations['v1Batch_GetAll']['parameters']['query']>;
+
+/** The seven REST calls (`/api/v1/BatchTask...`). Failures are HTTP statuses (BatchHttpError). */
+export interface RestClient {
+  /** v1Batch_GetAll: one page of the BatchTasks archive; follow `odata.nextLink` for more. */
+  getAll(query?: ODataQuery, options?: CallOptions): Promise<BatchResult<ODataSlimResponse>>;
+  /** v1Batch_GetBatchTaskInfo, `GET /BatchTask/{id}`: one task; an unknown id is a BatchHttpError 404. */
+  getBatchTaskInfo(id: number, options?: CallOptions): Promise<BatchResult<BatchTaskInfo>>;
+  /** v1Batch_GetBatchTaskInfosByState, `GET /BatchTask/{state}`: the caller's tasks in a state. */
+  getBatchTaskInfosByState(state: BatchTaskState, options?: CallOptions): Promise<BatchResult<BatchTaskInfo[]>>;
+  /** v1Batch_StartBatchJob, `POST /BatchTask` with a bare BatchTaskInfo; `data` is the new task id. Never retried. */
+  startBatchJob(info: BatchTaskInfoInput & { Name: string }, options?: CallOptions): Promise<BatchResult<number>>;
+  /** v1Batch_UpdateBatchTask, `PUT /BatchTask/{id}`. Never retried. */
+  updateBatchTask(id: number, info: BatchTaskInfoInput, options?: CallOptions): Promise<BatchResult<BatchTaskInfo>>;
+  /** v1Batch_DeleteBatchTask, `DELETE /BatchTask/{id}` (204). Never retried. */
+  deleteBatchTask(id: number, options?: CallOptions): Promise<BatchResult<undefined>>;
+  /** v1Batch_StopBatchJob, `POST /BatchTask/{id}/Stop`: whether the job was stopped. Never retried. */
+  stopBatchJob(id: number, options?: CallOptions): Promise<BatchResult<boolean>>;
+}
+
+export interface BatchClient {
+  /** Every Agents call. */
+  readonly agents: AgentsClient;
+  /** Every REST call. */
+  readonly rest: RestClient;
+  /** = agents.getBatchTaskInfo. */
+  getBatchTaskInfo: AgentsClient['getBatchTaskInfo'];
+  /** = agents.getBatchTaskInfosByAssociates. */
+  getBatchTaskInfosByAssociates: AgentsClient['getBatchTaskInfosByAssociates'];
+  /** = rest.getBatchTaskInfosByState (GET /api/v1/BatchTask/{state}). */
+  getBatchTaskInfosByState: RestClient['getBatchTaskInfosByState'];
+  /** = agents.updateBatchTask. */
+  updateBatchTask: AgentsClient['updateBatchTask'];
+  /** = agents.startBatchJob. */
+  startBatchJob: AgentsClient['startBatchJob'];
   /** Polls a task until it is Succeeded, SucceededManualCleanup or Failed; Failed ends in BatchTaskFailedError. */
   waitForBatchTask(id: number, options?: WaitOptions): Promise<BatchResult<BatchTaskInfo>>;
   /** The openapi-fetch client underneath, with credentials and SO-* headers, for anything in the spec. No retries or timeouts. */
@@ -238,9 +306,58 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     return value as number;
   }
 
-  const client: BatchClient = {
-    raw,
+  function ids(values: unknown, name: string, operation: string): number[] {
+    if (!Array.isArray(values)) throw new TypeError(`${operation}: ${name} must be an array of ids.`);
+    return values.map((id, index) => integer(id, `${name}[${index}]`, operation));
+  }
 
+  function text(value: unknown, name: string, operation: string): string {
+    if (typeof value !== 'string' || value === '') throw new TypeError(`${operation}: ${name} must be a non-empty string.`);
+    return value;
+  }
+
+  function state(value: unknown, operation: string): BatchTaskState {
+    if (typeof value !== 'string' || !(BATCH_TASK_STATES as readonly string[]).includes(value)) {
+      throw new TypeError(`${operation}: state must be one of ${BATCH_TASK_STATES.join(', ')}.`);
+    }
+    return value as BatchTaskState;
+  }
+
+  function carrier<T extends BatchTaskInfoInput>(info: T, required: 'Id' | 'Name', operation: string): T {
+    if (!info || typeof info !== 'object') throw new TypeError(`${operation}: info must be a BatchTaskInfo.`);
+    if (required === 'Id') integer(info.Id, 'info.Id', operation);
+    else text(info.Name, 'info.Name (the batch job to start)', operation);
+    return info;
+  }
+
+  /** An Agents call that answers a list of tasks. */
+  async function agentsList<K extends BatchTaskProperty>(
+    name: AgentListOperation,
+    body: Record<string, unknown>,
+    callOptions: SelectOptions<K> | undefined,
+  ): Promise<BatchResult<Selected<K>[]>> {
+    const operation = `v1BatchAgent_${name}`;
+    const query = selectQuery(callOptions?.select);
+    const path = `/api/v1/Agents/Batch/${name}` as const;
+    const result = await send(operation, true, (init) => (raw.POST as RawPost)(path, { params: { query }, body, ...init }), callOptions);
+    return agentsAnswer(operation, result, false);
+  }
+
+  /** An Agents or REST call that answers 204: `data` is undefined. */
+  async function noContent(operation: string, call: RawCall, callOptions: CallOptions | undefined): Promise<BatchResult<undefined>> {
+    const result = await send(operation, false, call, callOptions);
+    if (result.error) return result;
+    return { data: undefined, ...response(result) };
+  }
+
+  /** A REST answer the types already describe; `check` catches a body of the wrong shape. */
+  function restAnswer<T>(operation: string, result: BatchResult<unknown>, check: (data: unknown) => boolean, expected: string): BatchResult<T> {
+    if (result.error) return result;
+    if (!check(result.data)) return { error: new BatchUnexpectedBodyError(operation, result.response?.status ?? 200, `expected ${expected}`), ...response(result) };
+    return result as BatchResult<T>;
+  }
+
+  const agents: AgentsClient = {
     async getBatchTaskInfo(id, callOptions) {
       const operation = 'v1BatchAgent_GetBatchTaskInfo';
       const body = { Id: integer(id, 'id', operation) };
@@ -248,40 +365,52 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       const result = await send(operation, true, (init) => raw.POST('/api/v1/Agents/Batch/GetBatchTaskInfo', { params: { query }, body, ...init }), callOptions);
       return agentsAnswer(operation, result, true);
     },
-
-    async getBatchTaskInfosByAssociates(associateIds, callOptions) {
-      const operation = 'v1BatchAgent_GetBatchTaskInfosByAssociates';
-      if (!Array.isArray(associateIds)) throw new TypeError(`${operation}: associateIds must be an array of associate ids.`);
-      const body = { AssociateIds: associateIds.map((id, index) => integer(id, `associateIds[${index}]`, operation)) };
-      const query = selectQuery(callOptions?.select);
-      const result = await send(operation, true, (init) => raw.POST('/api/v1/Agents/Batch/GetBatchTaskInfosByAssociates', { params: { query }, body, ...init }), callOptions);
-      return agentsAnswer(operation, result, false);
-    },
-
-    async getBatchTaskInfosByState(state, callOptions) {
-      const operation = 'v1Batch_GetBatchTaskInfosByState';
-      if (typeof state !== 'string' || (state as string) === '') throw new TypeError(`${operation}: state must be a BatchTaskState.`);
-      const result = await send(operation, true, (init) => raw.GET('/api/v1/BatchTask/{state}', { params: { path: { state } }, ...init }), callOptions);
-      if (result.error) return result;
-      if (!Array.isArray(result.data)) return { error: new BatchUnexpectedBodyError(operation, result.response?.status ?? 200, 'expected an array of BatchTaskInfo'), ...response(result) };
-      return result as BatchResult<BatchTaskInfo[]>;
-    },
+    getBatchTaskInfosByAssociates: async (associateIds, o) =>
+      agentsList('GetBatchTaskInfosByAssociates', { AssociateIds: ids(associateIds, 'associateIds', 'v1BatchAgent_GetBatchTaskInfosByAssociates') }, o),
+    getBatchTaskInfosByAssociatesAndState: async (associateIds, taskState, o) =>
+      agentsList('GetBatchTaskInfosByAssociatesAndState', {
+        AssociateIds: ids(associateIds, 'associateIds', 'v1BatchAgent_GetBatchTaskInfosByAssociatesAndState'),
+        State: state(taskState, 'v1BatchAgent_GetBatchTaskInfosByAssociatesAndState'),
+      }, o),
+    getBatchTaskInfosByNameAndAssociates: async (name, associateIds, o) =>
+      agentsList('GetBatchTaskInfosByNameAndAssociates', {
+        Name: text(name, 'name', 'v1BatchAgent_GetBatchTaskInfosByNameAndAssociates'),
+        AssociateIds: ids(associateIds, 'associateIds', 'v1BatchAgent_GetBatchTaskInfosByNameAndAssociates'),
+      }, o),
+    getBatchTaskInfosByNameAndState: async (name, taskState, o) =>
+      agentsList('GetBatchTaskInfosByNameAndState', {
+        Name: text(name, 'name', 'v1BatchAgent_GetBatchTaskInfosByNameAndState'),
+        State: state(taskState, 'v1BatchAgent_GetBatchTaskInfosByNameAndState'),
+      }, o),
+    getBatchTaskInfosByState: async (taskState, o) =>
+      agentsList('GetBatchTaskInfosByState', { State: state(taskState, 'v1BatchAgent_GetBatchTaskInfosByState') }, o),
+    getAllBatchTaskInfosByName: async (taskName, o) =>
+      agentsList('GetAllBatchTaskInfosByName', { TaskName: text(taskName, 'taskName', 'v1BatchAgent_GetAllBatchTaskInfosByName') }, o),
+    getAllBatchTaskInfosByNameAndState: async (taskName, taskState, o) =>
+      agentsList('GetAllBatchTaskInfosByNameAndState', {
+        TaskName: text(taskName, 'taskName', 'v1BatchAgent_GetAllBatchTaskInfosByNameAndState'),
+        State: state(taskState, 'v1BatchAgent_GetAllBatchTaskInfosByNameAndState'),
+      }, o),
+    getSystemBatchTaskInfosByName: async (taskName, o) =>
+      agentsList('GetSystemBatchTaskInfosByName', { TaskName: text(taskName, 'taskName', 'v1BatchAgent_GetSystemBatchTaskInfosByName') }, o),
+    getSystemBatchTaskInfosByNameAndState: async (taskName, taskState, o) =>
+      agentsList('GetSystemBatchTaskInfosByNameAndState', {
+        TaskName: text(taskName, 'taskName', 'v1BatchAgent_GetSystemBatchTaskInfosByNameAndState'),
+        State: state(taskState, 'v1BatchAgent_GetSystemBatchTaskInfosByNameAndState'),
+      }, o),
 
     async updateBatchTask(info, callOptions) {
       const operation = 'v1BatchAgent_UpdateBatchTask';
-      if (!info || typeof info !== 'object') throw new TypeError(`${operation}: info must be a BatchTaskInfo with an Id.`);
-      integer(info.Id, 'info.Id', operation);
+      const body = { BatchTaskInfo: carrier(info, 'Id', operation) };
       const query = selectQuery(callOptions?.select);
-      const result = await send(operation, false, (init) => raw.POST('/api/v1/Agents/Batch/UpdateBatchTask', { params: { query }, body: { BatchTaskInfo: info }, ...init }), callOptions);
+      const result = await send(operation, false, (init) => raw.POST('/api/v1/Agents/Batch/UpdateBatchTask', { params: { query }, body, ...init }), callOptions);
       return agentsAnswer(operation, result, false);
     },
 
     async startBatchJob(info, callOptions) {
       const operation = 'v1BatchAgent_StartBatchJob';
-      if (!info || typeof info !== 'object' || typeof info.Name !== 'string' || info.Name === '') {
-        throw new TypeError(`${operation}: info.Name must name the batch job to start.`);
-      }
-      const result = await send(operation, false, (init) => raw.POST('/api/v1/Agents/Batch/StartBatchJob', { body: { BatchTaskInfo: info }, ...init }), callOptions);
+      const body = { BatchTaskInfo: carrier(info, 'Name', operation) };
+      const result = await send(operation, false, (init) => raw.POST('/api/v1/Agents/Batch/StartBatchJob', { body, ...init }), callOptions);
       const answer = agentsAnswer<number>(operation, result, false);
       if (answer.data === 0) return { error: new BatchNullResponseError(operation), ...response(answer) };
       if (answer.data !== undefined && !Number.isInteger(answer.data)) {
@@ -290,13 +419,95 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       return answer;
     },
 
+    async stopBatchJob(id, callOptions) {
+      const operation = 'v1BatchAgent_StopBatchJob';
+      const body = { Id: integer(id, 'id', operation) };
+      const result = await send(operation, false, (init) => raw.POST('/api/v1/Agents/Batch/StopBatchJob', { body, ...init }), callOptions);
+      const answer = agentsAnswer<boolean>(operation, result, false);
+      return answer.error ? answer : restAnswer<boolean>(operation, answer, (data) => typeof data === 'boolean', 'true or false');
+    },
+
+    async deleteBatchTask(id, callOptions) {
+      const operation = 'v1BatchAgent_DeleteBatchTask';
+      const body = { BatchTaskId: integer(id, 'id', operation) };
+      return noContent(operation, (init) => raw.POST('/api/v1/Agents/Batch/DeleteBatchTask', { body, ...init }), callOptions);
+    },
+
+    async deleteBatchTasks(batchTaskIds, callOptions) {
+      const operation = 'v1BatchAgent_DeleteBatchTasks';
+      const body = { BatchTaskIds: ids(batchTaskIds, 'ids', operation) };
+      return noContent(operation, (init) => raw.POST('/api/v1/Agents/Batch/DeleteBatchTasks', { body, ...init }), callOptions);
+    },
+  };
+
+  const rest: RestClient = {
+    async getAll(query = {}, callOptions) {
+      const operation = 'v1Batch_GetAll';
+      if (!query || typeof query !== 'object') throw new TypeError(`${operation}: query must be an object of OData options ($select, $filter, ...).`);
+      const result = await send(operation, true, (init) => raw.GET('/api/v1/BatchTask', { params: { query }, ...init }), callOptions);
+      return restAnswer(operation, result, (data) => !!data && Array.isArray((data as { value?: unknown }).value), 'an OData envelope with value[]');
+    },
+
+    async getBatchTaskInfo(id, callOptions) {
+      const operation = 'v1Batch_GetBatchTaskInfo';
+      const idOrState = integer(id, 'id', operation);
+      const result = await send(operation, true, (init) => raw.GET('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, ...init }), callOptions);
+      return restAnswer(operation, result, (data) => !!data && typeof data === 'object' && !Array.isArray(data), 'one BatchTaskInfo');
+    },
+
+    async getBatchTaskInfosByState(taskState, callOptions) {
+      const operation = 'v1Batch_GetBatchTaskInfosByState';
+      const idOrState = state(taskState, operation);
+      const result = await send(operation, true, (init) => raw.GET('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, ...init }), callOptions);
+      return restAnswer(operation, result, Array.isArray, 'an array of BatchTaskInfo');
+    },
+
+    async startBatchJob(info, callOptions) {
+      const operation = 'v1Batch_StartBatchJob';
+      const body = carrier(info, 'Name', operation);
+      const result = await send(operation, false, (init) => raw.POST('/api/v1/BatchTask', { body, ...init }), callOptions);
+      return restAnswer(operation, result, Number.isInteger, 'the new task id');
+    },
+
+    async updateBatchTask(id, info, callOptions) {
+      const operation = 'v1Batch_UpdateBatchTask';
+      const idOrState = integer(id, 'id', operation);
+      if (!info || typeof info !== 'object') throw new TypeError(`${operation}: info must be a BatchTaskInfo.`);
+      const result = await send(operation, false, (init) => raw.PUT('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, body: info, ...init }), callOptions);
+      return restAnswer(operation, result, (data) => !!data && typeof data === 'object' && !Array.isArray(data), 'one BatchTaskInfo');
+    },
+
+    async deleteBatchTask(id, callOptions) {
+      const operation = 'v1Batch_DeleteBatchTask';
+      const idOrState = integer(id, 'id', operation);
+      return noContent(operation, (init) => raw.DELETE('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, ...init }), callOptions);
+    },
+
+    async stopBatchJob(id, callOptions) {
+      const operation = 'v1Batch_StopBatchJob';
+      const pathId = integer(id, 'id', operation);
+      const result = await send(operation, false, (init) => raw.POST('/api/v1/BatchTask/{id}/Stop', { params: { path: { id: pathId } }, ...init }), callOptions);
+      return restAnswer(operation, result, (data) => typeof data === 'boolean', 'true or false');
+    },
+  };
+
+  const client: BatchClient = {
+    raw,
+    agents,
+    rest,
+    getBatchTaskInfo: agents.getBatchTaskInfo,
+    getBatchTaskInfosByAssociates: agents.getBatchTaskInfosByAssociates,
+    getBatchTaskInfosByState: rest.getBatchTaskInfosByState,
+    updateBatchTask: agents.updateBatchTask,
+    startBatchJob: agents.startBatchJob,
+
     async waitForBatchTask(id, waitOptions = {}) {
       const operation = 'waitForBatchTask';
       const intervalMs = waitOptions.intervalMs ?? 1000;
       if (typeof intervalMs !== 'number' || !(intervalMs >= 0)) throw new TypeError(`${operation}: intervalMs must be a number of milliseconds >= 0.`);
       let last: string | undefined;
       for (;;) {
-        const { data: task, error, response: reply } = await client.getBatchTaskInfo(id, waitOptions);
+        const { data: task, error, response: reply } = await agents.getBatchTaskInfo(id, waitOptions);
         if (error) return { error, ...(reply ? { response: reply } : {}) };
         if (task === null) return { error: new BatchTaskNotFoundError(operation, id) };
         const progress = JSON.stringify([task.State, task.ProgressPercent, task.ProgressDescription]);

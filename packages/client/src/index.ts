@@ -1,5 +1,16 @@
 export { createBatchClient } from './client.ts';
-export type { BatchClient, BatchClientOptions, BatchResult, CallOptions, SelectOptions, WaitOptions } from './client.ts';
+export type { AgentsClient, BatchClient, BatchClientOptions, BatchResult, CallOptions, ODataQuery, RestClient, SelectOptions, WaitOptions } from './client.ts';
+export {
+  FIELD_RIGHT_FLAGS,
+  TABLE_RIGHT_FLAGS,
+  formatFieldRight,
+  formatTableRight,
+  hasFieldRight,
+  hasTableRight,
+  parseFieldRight,
+  parseTableRight,
+} from './rights.ts';
+export type { FieldRightFlag, TableRightFlag } from './rights.ts';
 export { BatchClientOptionsError, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, normalizeBaseUrl } from './options.ts';
 export type { BatchAuth, RetryPolicy } from './options.ts';
 export {
@@ -16,7 +27,11 @@ export {
 } from './errors.ts';
 export { BATCH_TASK_STATES, FINAL_STATES } from './types.ts';
 export type {
+  ArchiveRow,
   BatchTaskCancellationBehaviour,
+  EFieldRight,
+  ETableRight,
+  ODataSlimResponse,
   BatchTaskInfo,
   BatchTaskInfoInput,
   BatchTaskProperty,

@@ -13,6 +13,10 @@ export type TableRight = Schemas['TableRight'];
 export type FieldRight = Schemas['FieldRight'];
 export type FieldProperties = Schemas['FieldProperties'];
 export type ErrorBody = Schemas['ErrorBody'];
+export type ODataSlimResponse = Schemas['ODataSlimResponse'];
+export type ArchiveRow = Schemas['ArchiveRow'];
+export type ETableRight = Schemas['ETableRight'];
+export type EFieldRight = Schemas['EFieldRight'];
 
 /** A property name of BatchTaskInfo, as `select` takes it. */
 export type BatchTaskProperty = keyof BatchTaskInfo;

@@ -77,7 +77,7 @@ describe('requests', () => {
   it('throws at once on misuse, naming the operation', async () => {
     const c = client(stubFetch(json(null)).fetch);
     await expect(c.getBatchTaskInfo(1.5)).rejects.toThrow('v1BatchAgent_GetBatchTaskInfo: id must be a 32-bit integer.');
-    await expect(c.startBatchJob({ Name: '' })).rejects.toThrow(/info.Name must name the batch job/);
+    await expect(c.startBatchJob({ Name: '' })).rejects.toThrow('v1BatchAgent_StartBatchJob: info.Name (the batch job to start) must be a non-empty string.');
     await expect(c.getBatchTaskInfo(1, { select: [] as never[] })).rejects.toThrow(/select must be a non-empty array/);
   });
 });

@@ -83,7 +83,33 @@ describe('types', () => {
   });
 
   it('the raw client reaches every path of the spec, typed', async () => {
-    const { data } = await client.raw.GET('/api/v1/BatchTask/{state}', { params: { path: { state: 'All' } } });
-    expectTypeOf(data).toEqualTypeOf<BatchTaskInfo[] | undefined>();
+    const { data } = await client.raw.GET('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState: 'All' } } });
+    expectTypeOf(data).toEqualTypeOf<BatchTaskInfo | BatchTaskInfo[] | undefined>();
+  });
+
+  it('the shared REST path keeps its two meanings apart', async () => {
+    expectTypeOf(client.rest.getBatchTaskInfo(1)).resolves.toEqualTypeOf<BatchResult<BatchTaskInfo>>();
+    expectTypeOf(client.rest.getBatchTaskInfosByState('All')).resolves.toEqualTypeOf<BatchResult<BatchTaskInfo[]>>();
+    typeOnly(() => {
+      // @ts-expect-error by id takes a number
+      void client.rest.getBatchTaskInfo('All');
+      // @ts-expect-error by state takes a BatchTaskState
+      void client.rest.getBatchTaskInfosByState(1);
+    });
+  });
+
+  it('deletes answer no data, stops answer a boolean', () => {
+    expectTypeOf(client.agents.deleteBatchTasks([1])).resolves.toEqualTypeOf<BatchResult<undefined>>();
+    expectTypeOf(client.rest.stopBatchJob(1)).resolves.toEqualTypeOf<BatchResult<boolean>>();
+  });
+
+  it('OData options are typed from the spec', () => {
+    typeOnly(() => {
+      void client.rest.getAll({ $top: 10, $mode: 'Full', $filter: "name begins 'Export'" });
+      // @ts-expect-error $mode is Slim, Wide or Full
+      void client.rest.getAll({ $mode: 'Compact' });
+      // @ts-expect-error $top is a number
+      void client.rest.getAll({ $top: '10' });
+    });
   });
 });

@@ -43,6 +43,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/Agents/Batch/GetBatchTaskInfosByAssociatesAndState": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the batch tasks of some associates in a state
+         * @description Get the BatchTaskInfos owned by the given associates that are in the given state.
+         */
+        post: operations["v1BatchAgent_GetBatchTaskInfosByAssociatesAndState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/GetBatchTaskInfosByNameAndAssociates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the batch tasks of some associates by name
+         * @description Get the BatchTaskInfos with the given name (job name) owned by the given associates.
+         */
+        post: operations["v1BatchAgent_GetBatchTaskInfosByNameAndAssociates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/GetBatchTaskInfosByNameAndState": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the caller's batch tasks by name and state
+         * @description Get the caller's BatchTaskInfos with the given name (job name) in the given state.
+         */
+        post: operations["v1BatchAgent_GetBatchTaskInfosByNameAndState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/GetBatchTaskInfosByState": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the caller's batch tasks in a state
+         * @description Get the caller's BatchTaskInfos in the given state; `All` for every state. The Agents twin
+         *     of GET /api/v1/BatchTask/{state}.
+         */
+        post: operations["v1BatchAgent_GetBatchTaskInfosByState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/GetAllBatchTaskInfosByName": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get everyone's batch tasks by name
+         * @description Get the BatchTaskInfos of every associate, and the system tasks, with the given name (job name).
+         */
+        post: operations["v1BatchAgent_GetAllBatchTaskInfosByName"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/GetAllBatchTaskInfosByNameAndState": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get everyone's batch tasks by name and state
+         * @description Get the BatchTaskInfos of every associate, and the system tasks, with the given name in the given state.
+         */
+        post: operations["v1BatchAgent_GetAllBatchTaskInfosByNameAndState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/GetSystemBatchTaskInfosByName": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the system batch tasks by name
+         * @description Get the system BatchTaskInfos (not started by an associate) with the given name (job name).
+         */
+        post: operations["v1BatchAgent_GetSystemBatchTaskInfosByName"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/GetSystemBatchTaskInfosByNameAndState": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the system batch tasks by name and state
+         * @description Get the system BatchTaskInfos with the given name in the given state.
+         */
+        post: operations["v1BatchAgent_GetSystemBatchTaskInfosByNameAndState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/Agents/Batch/UpdateBatchTask": {
         parameters: {
             query?: never;
@@ -89,7 +250,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/BatchTask/{state}": {
+    "/api/v1/Agents/Batch/StopBatchJob": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a batch job
+         * @description Ask the job of a running batch task to stop. The answer says whether it was stopped; a task
+         *     that has ended, or whose CancellationBehaviour is CannotCancel, is not. Not retried by the client.
+         *     `$select` is listed by the reference page but has nothing to select in this answer.
+         */
+        post: operations["v1BatchAgent_StopBatchJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/DeleteBatchTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a batch task
+         * @description Delete a batch task from the database. Decision: the page shows `null` as the body of its
+         *     204 sample; a 204 has no body, so none is described.
+         *     `$select` is listed by the reference page but has nothing to select in this answer.
+         */
+        post: operations["v1BatchAgent_DeleteBatchTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Batch/DeleteBatchTasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete batch tasks
+         * @description Delete several batch tasks from the database. Decision: the page shows `null` as the body of
+         *     its 204 sample; a 204 has no body, so none is described.
+         *     `$select` is listed by the reference page but has nothing to select in this answer.
+         */
+        post: operations["v1BatchAgent_DeleteBatchTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/BatchTask": {
         parameters: {
             query?: never;
             header?: never;
@@ -97,13 +324,87 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get the caller's batch tasks in a state
-         * @description Get the caller's (user) BatchTaskInfos that are in the given state; `All` gets them in every
-         *     state. An unknown state is a 400.
+         * List batch tasks (OData)
+         * @description An OData list of batch tasks, read from the "BatchTasks" archive: select columns, filter,
+         *     sort and page with the `$` parameters. The rows are archive rows (PrimaryKey, EntityName and
+         *     the selected columns), not BatchTaskInfos. Decision: the reference page's sample rows are
+         *     person rows (generated filler); they are kept, as they show the envelope.
+         */
+        get: operations["v1Batch_GetAll"];
+        put?: never;
+        /**
+         * Start a batch job
+         * @description Start the batch job named by `Name`, with `ParameterObject` as its parameters. The REST twin
+         *     of Agents StartBatchJob, with one difference: the body is a bare BatchTaskInfo, not wrapped
+         *     in `{"BatchTaskInfo": ...}`. The answer is the id of the new batch task. Not safe to retry.
+         */
+        post: operations["v1Batch_StartBatchJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/BatchTask/{idOrState}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one batch task by id, or the caller's batch tasks in a state
+         * @description Two reference pages share this path:
+         *
+         *     - **v1Batch_GetBatchTaskInfo**, `GET /api/v1/BatchTask/{id}`: an integer gets that task
+         *       (one BatchTaskInfo), or 404.
+         *     - **v1Batch_GetBatchTaskInfosByState**, `GET /api/v1/BatchTask/{state}`: a BatchTaskState name
+         *       gets the caller's tasks in that state (an array; `All` for every state).
+         *
+         *     The server tells them apart by the value, and so does this document: the parameter is an
+         *     integer or a state name, and the answer is one task or an array accordingly.
          */
         get: operations["v1Batch_GetBatchTaskInfosByState"];
-        put?: never;
+        /**
+         * Update a batch task
+         * @description Update a batch task: only State, Description, Response and Request are updated. The REST
+         *     twin of Agents UpdateBatchTask, with a bare BatchTaskInfo body. Decision: the page types
+         *     the path's `Id` as a string; it is the task id, so an int32 here. Decision: the page lists
+         *     no 404; REST endpoints answer an unknown id with 404 (REST WebAPI concept page).
+         */
+        put: operations["v1Batch_UpdateBatchTask"];
         post?: never;
+        /**
+         * Delete a batch task
+         * @description Delete a batch task from the database. Decision: the page names its response body
+         *     "TimeZoneData" and shows `null` under its 204 sample; a 204 has no body, so none is
+         *     described. Decision: the page lists no 404; REST endpoints answer an unknown id with 404.
+         *     The page lists only the SO-AppToken header of the SO-* family.
+         */
+        delete: operations["v1Batch_DeleteBatchTask"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/BatchTask/{id}/Stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a batch job
+         * @description Ask the job of a running batch task to stop; the answer says whether it was stopped.
+         *     Decision: the reference page takes its samples from files that are not published, so the
+         *     examples here are written for this spec. The page's 400 says "Entity to save is not in
+         *     request body", copied from a save endpoint: this call takes no body, so here 400 means an
+         *     id the server cannot use.
+         */
+        post: operations["v1Batch_StopBatchJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -207,6 +508,13 @@ export interface components {
             FieldProperties?: components["schemas"]["FieldProperties"] | null;
         };
         /**
+         * DateTime
+         * @description An ISO 8601 date and time, such as `2017-07-03T02:49:43.7004017+02:00`. With the
+         *     `SO-TimeZone` header and no `includeTZOffset`, the server converts dates to that zone and
+         *     leaves the offset off (`2018-12-24T07:34:45`), which is why a local date-time is also valid.
+         */
+        DateTime: string | unknown | unknown;
+        /**
          * BatchTaskState
          * @description The state of a batch task, sent by name. The numeric values are the server's:
          *     Unknown = 0, New = 1, Aquired = 2, Started = 3, Succeeded = 4, Failed = 5,
@@ -289,13 +597,6 @@ export interface components {
             FieldLength: number;
         };
         /**
-         * DateTime
-         * @description An ISO 8601 date and time, such as `2017-07-03T02:49:43.7004017+02:00`. With the
-         *     `SO-TimeZone` header and no `includeTZOffset`, the server converts dates to that zone and
-         *     leaves the offset off (`2018-12-24T07:34:45`), which is why a local date-time is also valid.
-         */
-        DateTime: string | unknown | unknown;
-        /**
          * GetBatchTaskInfoRequest
          * @description The task to get. Decision: `Id` is required and no other property is allowed: the server
          *     would bind a missing or misspelt `Id` as 0 and answer null, which hides the mistake.
@@ -320,20 +621,24 @@ export interface components {
          * UpdateBatchTaskRequest
          * @description The task to update, wrapped in `BatchTaskInfo`. Only State, Description, Response and Request
          *     are updated; the server ignores changes to the other properties. `BatchTaskInfo.Id` says
-         *     which task, so it is required.
+         *     which task, so it is required. Decision: `BatchTaskInfo` may be null, as in the newer edition
+         *     of the reference page's sample; the server then has nothing to update, and the typed client
+         *     never sends it.
          */
         UpdateBatchTaskRequest: {
             /** @description The task, with its Id and the new State, Description, Response and Request. */
-            BatchTaskInfo: WithRequired<components["schemas"]["BatchTaskInfoFields"], "Id">;
+            BatchTaskInfo: WithRequired<components["schemas"]["BatchTaskInfoFields"], "Id"> | null;
         };
         /**
          * StartBatchJobRequest
          * @description The job to start, wrapped in `BatchTaskInfo`. `Name` names the job, so it is required;
-         *     `ParameterObject` carries its parameters.
+         *     `ParameterObject` carries its parameters. Decision: `BatchTaskInfo` may be null, as in the
+         *     newer edition of the reference page's sample; the server then has nothing to start, and the
+         *     typed client never sends it.
          */
         StartBatchJobRequest: {
             /** @description The job to start; the server assigns the Id, state and times. */
-            BatchTaskInfo: WithRequired<components["schemas"]["BatchTaskInfoFields"], "Name">;
+            BatchTaskInfo: WithRequired<components["schemas"]["BatchTaskInfoFields"], "Name"> | null;
         };
         /**
          * AgentRequestInvalid
@@ -363,6 +668,140 @@ export interface components {
             /** @description Where the error came from. */
             ErrorSource?: string;
         };
+        /**
+         * DeleteBatchTaskRequest
+         * @description The task to delete.
+         */
+        DeleteBatchTaskRequest: {
+            /**
+             * Format: int32
+             * @description Id of the batch task to delete.
+             */
+            BatchTaskId: number;
+        };
+        /**
+         * DeleteBatchTasksRequest
+         * @description The tasks to delete.
+         */
+        DeleteBatchTasksRequest: {
+            /** @description Ids of the batch tasks to delete. */
+            BatchTaskIds: number[];
+        };
+        /**
+         * StopBatchJobRequest
+         * @description The job to stop.
+         */
+        StopBatchJobRequest: {
+            /**
+             * Format: int32
+             * @description Id of the batch task whose job to stop.
+             */
+            Id: number;
+        };
+        /**
+         * GetBatchTaskInfosByStateRequest
+         * @description The state of the caller's tasks to get.
+         */
+        GetBatchTaskInfosByStateRequest: {
+            /** @description The state of the tasks to get; `All` for every state. */
+            State: components["schemas"]["BatchTaskState"];
+        };
+        /**
+         * GetBatchTaskInfosByAssociatesAndStateRequest
+         * @description The associates and the state of the tasks to get.
+         */
+        GetBatchTaskInfosByAssociatesAndStateRequest: {
+            /** @description Ids of the associates (task owners) whose tasks to get. */
+            AssociateIds: number[];
+            /** @description The state of the tasks to get; `All` for every state. */
+            State: components["schemas"]["BatchTaskState"];
+        };
+        /**
+         * GetBatchTaskInfosByNameAndAssociatesRequest
+         * @description The name and the associates of the tasks to get.
+         */
+        GetBatchTaskInfosByNameAndAssociatesRequest: {
+            /** @description The task name (the name of its job) to match. */
+            Name: string;
+            /** @description Ids of the associates (task owners) whose tasks to get. */
+            AssociateIds: number[];
+        };
+        /**
+         * GetBatchTaskInfosByNameAndStateRequest
+         * @description The name and the state of the caller's tasks to get.
+         */
+        GetBatchTaskInfosByNameAndStateRequest: {
+            /** @description The task name (the name of its job) to match. */
+            Name: string;
+            /** @description The state of the tasks to get; `All` for every state. */
+            State: components["schemas"]["BatchTaskState"];
+        };
+        /**
+         * TaskNameRequest
+         * @description The task name to match, as `TaskName` (GetAllBatchTaskInfosByName and
+         *     GetSystemBatchTaskInfosByName name it so; other calls say `Name`).
+         */
+        TaskNameRequest: {
+            /** @description The task name (the name of its job) to match. */
+            TaskName: string;
+        };
+        /**
+         * TaskNameAndStateRequest
+         * @description The task name (as `TaskName`) and the state of the tasks to get.
+         */
+        TaskNameAndStateRequest: {
+            /** @description The task name (the name of its job) to match. */
+            TaskName: string;
+            /** @description The state of the tasks to get; `All` for every state. */
+            State: components["schemas"]["BatchTaskState"];
+        };
+        /**
+         * AgentBatchTaskInfoAnswer
+         * @description What an Agents call that returns one task answers with 200: the task; null when there is no
+         *     such task, or the call failed; or AgentRequestInvalid when the server could not use the input.
+         */
+        AgentBatchTaskInfoAnswer: components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
+        /**
+         * AgentBatchTaskInfoListAnswer
+         * @description What an Agents call that returns tasks answers with 200: the tasks (an empty array when none
+         *     match); null when the call failed; or AgentRequestInvalid when the server could not use the
+         *     input.
+         */
+        AgentBatchTaskInfoListAnswer: components["schemas"]["BatchTaskInfo"][] | null | components["schemas"]["AgentRequestInvalid"];
+        /**
+         * ODataSlimResponse
+         * @description One page of an OData list (the "BatchTasks" archive). Each row carries `PrimaryKey` and
+         *     `EntityName` and one property per selected column, named as the column (`$jsonSafe` makes the
+         *     names JSON-safe); which columns exist is the archive's, so rows are open objects.
+         */
+        ODataSlimResponse: {
+            /** @description Address of the OData metadata document. */
+            "odata.metadata"?: string;
+            /** @description Address of the next page; missing or null on the last page. */
+            "odata.nextLink"?: string | null;
+            /** @description The rows of this page. */
+            value: components["schemas"]["ArchiveRow"][];
+        };
+        /**
+         * ArchiveRow
+         * @description One row of an archive list: its key, its entity, and the selected columns.
+         */
+        ArchiveRow: {
+            /**
+             * Format: int32
+             * @description The row's primary key (for BatchTasks, the task id).
+             */
+            PrimaryKey: number;
+            /** @description The entity the row is, such as `batchtask`. */
+            EntityName: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * RestStartBatchJobBody
+         * @description The job to start, as a bare BatchTaskInfo; `Name` names the job, so it is required.
+         */
+        RestStartBatchJobBody: WithRequired<components["schemas"]["BatchTaskInfoFields"], "Name">;
     };
     responses: {
         /**
@@ -447,6 +886,26 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description There is no batch task with that id, or the caller may not see it. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Error": true,
+                 *       "ErrorType": "SoNotFoundException",
+                 *       "ErrorMessage": "BatchTask id 99999 not found",
+                 *       "ErrorSource": "SuperOffice.Services.Implementation"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+                "text/json": components["schemas"]["ErrorBody"];
+                "application/xml": components["schemas"]["ErrorBody"];
+                "text/xml": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -485,6 +944,72 @@ export interface components {
          * @example Id,Name,State,ProgressPercent
          */
         Select: string;
+        /**
+         * @description Comma-separated column names of the BatchTasks archive to return; aggregates and modifiers
+         *     too (`Count(name):Footer`).
+         * @example name,state,progressPercent
+         */
+        ODataSelect: string;
+        /**
+         * @description Restricts the rows, with OData and SuperOffice operators: `eq ne le lt gt ge` and `between`
+         *     for numbers; `contains is notBegins notContains isNot begins` for strings;
+         *     `associateIsOneOf associateIsNotOneOf` for associates; `oneOf NotOneOf` for list ids;
+         *     `before date after dateBetween` and unary date operators (`today`, `thisWeek`, ...) for
+         *     dates; functions `substringof startswith endswith`.
+         * @example name begins 'Export' and state eq 3
+         */
+        ODataFilter: string;
+        /**
+         * @description Comma-separated columns to sort by, each with an optional `asc` or `desc`.
+         * @example name asc,lastStarted desc
+         */
+        ODataOrderBy: string;
+        /**
+         * @description Comma-separated entity names to use (archive-specific); empty by default.
+         * @example batchtask
+         */
+        ODataEntities: string;
+        /**
+         * @description How many rows to return at most.
+         * @example 100
+         */
+        ODataTop: number;
+        /**
+         * @description How many rows to skip before the first one returned.
+         * @example 100
+         */
+        ODataSkip: number;
+        /**
+         * @description `Full` (raw values and display hints for each value), `Wide`, or `Slim` (display values only).
+         * @example Full
+         */
+        ODataMode: "Slim" | "Wide" | "Full";
+        /**
+         * @description Provider-specific options.
+         * @example GrandTotal=true
+         */
+        ODataOptions: string;
+        /**
+         * @description Provider-specific context.
+         * @example mine
+         */
+        ODataContext: string;
+        /**
+         * @description `JSON` or `XML`: overrides the format the Accept header chose.
+         * @example JSON
+         */
+        ODataFormat: "JSON" | "XML";
+        /**
+         * @description Make the column names JSON-safe property names (unsafe characters become `_`).
+         * @example true
+         */
+        ODataJsonSafe: boolean;
+        /**
+         * @description In `Slim` mode, `Logical` values (true/false for booleans) or `Display` values (icon hints).
+         *     Dates are ISO strings either way.
+         * @example Logical
+         */
+        ODataOutput: "Logical" | "Display";
     };
     requestBodies: never;
     headers: never;
@@ -559,10 +1084,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
-                    "text/json": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
-                    "application/xml": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
-                    "text/xml": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
+                    "application/json": components["schemas"]["AgentBatchTaskInfoAnswer"];
+                    "text/json": components["schemas"]["AgentBatchTaskInfoAnswer"];
+                    "application/xml": components["schemas"]["AgentBatchTaskInfoAnswer"];
+                    "text/xml": components["schemas"]["AgentBatchTaskInfoAnswer"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -638,10 +1163,650 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BatchTaskInfo"][] | null | components["schemas"]["AgentRequestInvalid"];
-                    "text/json": components["schemas"]["BatchTaskInfo"][] | null | components["schemas"]["AgentRequestInvalid"];
-                    "application/xml": components["schemas"]["BatchTaskInfo"][] | null | components["schemas"]["AgentRequestInvalid"];
-                    "text/xml": components["schemas"]["BatchTaskInfo"][] | null | components["schemas"]["AgentRequestInvalid"];
+                    "application/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "application/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_GetBatchTaskInfosByAssociatesAndState: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The associate ids and the state.
+         *     Decision: of the request types the page lists, JSON and XML are described;
+         *     `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetBatchTaskInfosByAssociatesAndStateRequest"];
+                "text/json": components["schemas"]["GetBatchTaskInfosByAssociatesAndStateRequest"];
+                "application/xml": components["schemas"]["GetBatchTaskInfosByAssociatesAndStateRequest"];
+                "text/xml": components["schemas"]["GetBatchTaskInfosByAssociatesAndStateRequest"];
+            };
+        };
+        responses: {
+            /** @description The matching tasks (an empty array when none match), or null when the call failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "application/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_GetBatchTaskInfosByNameAndAssociates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The name (as `Name`) and the associate ids.
+         *     Decision: of the request types the page lists, JSON and XML are described;
+         *     `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetBatchTaskInfosByNameAndAssociatesRequest"];
+                "text/json": components["schemas"]["GetBatchTaskInfosByNameAndAssociatesRequest"];
+                "application/xml": components["schemas"]["GetBatchTaskInfosByNameAndAssociatesRequest"];
+                "text/xml": components["schemas"]["GetBatchTaskInfosByNameAndAssociatesRequest"];
+            };
+        };
+        responses: {
+            /** @description The matching tasks (an empty array when none match), or null when the call failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "application/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_GetBatchTaskInfosByNameAndState: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The name (as `Name`) and the state.
+         *     Decision: of the request types the page lists, JSON and XML are described;
+         *     `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetBatchTaskInfosByNameAndStateRequest"];
+                "text/json": components["schemas"]["GetBatchTaskInfosByNameAndStateRequest"];
+                "application/xml": components["schemas"]["GetBatchTaskInfosByNameAndStateRequest"];
+                "text/xml": components["schemas"]["GetBatchTaskInfosByNameAndStateRequest"];
+            };
+        };
+        responses: {
+            /** @description The matching tasks (an empty array when none match), or null when the call failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "application/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_GetBatchTaskInfosByState: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The state.
+         *     Decision: of the request types the page lists, JSON and XML are described;
+         *     `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetBatchTaskInfosByStateRequest"];
+                "text/json": components["schemas"]["GetBatchTaskInfosByStateRequest"];
+                "application/xml": components["schemas"]["GetBatchTaskInfosByStateRequest"];
+                "text/xml": components["schemas"]["GetBatchTaskInfosByStateRequest"];
+            };
+        };
+        responses: {
+            /** @description The matching tasks (an empty array when none match), or null when the call failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "application/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_GetAllBatchTaskInfosByName: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The name, as `TaskName` (the wire name of this page; other calls say `Name`).
+         *     Decision: of the request types the page lists, JSON and XML are described;
+         *     `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskNameRequest"];
+                "text/json": components["schemas"]["TaskNameRequest"];
+                "application/xml": components["schemas"]["TaskNameRequest"];
+                "text/xml": components["schemas"]["TaskNameRequest"];
+            };
+        };
+        responses: {
+            /** @description The matching tasks (an empty array when none match), or null when the call failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "application/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_GetAllBatchTaskInfosByNameAndState: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The name, as `TaskName`, and the state.
+         *     Decision: of the request types the page lists, JSON and XML are described;
+         *     `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskNameAndStateRequest"];
+                "text/json": components["schemas"]["TaskNameAndStateRequest"];
+                "application/xml": components["schemas"]["TaskNameAndStateRequest"];
+                "text/xml": components["schemas"]["TaskNameAndStateRequest"];
+            };
+        };
+        responses: {
+            /** @description The matching tasks (an empty array when none match), or null when the call failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "application/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_GetSystemBatchTaskInfosByName: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The name, as `TaskName`.
+         *     Decision: of the request types the page lists, JSON and XML are described;
+         *     `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskNameRequest"];
+                "text/json": components["schemas"]["TaskNameRequest"];
+                "application/xml": components["schemas"]["TaskNameRequest"];
+                "text/xml": components["schemas"]["TaskNameRequest"];
+            };
+        };
+        responses: {
+            /** @description The matching tasks (an empty array when none match), or null when the call failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "application/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_GetSystemBatchTaskInfosByNameAndState: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The name, as `TaskName`, and the state.
+         *     Decision: of the request types the page lists, JSON and XML are described;
+         *     `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskNameAndStateRequest"];
+                "text/json": components["schemas"]["TaskNameAndStateRequest"];
+                "application/xml": components["schemas"]["TaskNameAndStateRequest"];
+                "text/xml": components["schemas"]["TaskNameAndStateRequest"];
+            };
+        };
+        responses: {
+            /** @description The matching tasks (an empty array when none match), or null when the call failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/json": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "application/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
+                    "text/xml": components["schemas"]["AgentBatchTaskInfoListAnswer"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -717,10 +1882,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
-                    "text/json": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
-                    "application/xml": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
-                    "text/xml": components["schemas"]["BatchTaskInfo"] | null | components["schemas"]["AgentRequestInvalid"];
+                    "application/json": components["schemas"]["AgentBatchTaskInfoAnswer"];
+                    "text/json": components["schemas"]["AgentBatchTaskInfoAnswer"];
+                    "application/xml": components["schemas"]["AgentBatchTaskInfoAnswer"];
+                    "text/xml": components["schemas"]["AgentBatchTaskInfoAnswer"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -808,6 +1973,429 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    v1BatchAgent_StopBatchJob: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The id of the task whose job to stop.
+         *     Decision: of the request types the page lists, JSON and XML are described;
+         *     `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StopBatchJobRequest"];
+                "text/json": components["schemas"]["StopBatchJobRequest"];
+                "application/xml": components["schemas"]["StopBatchJobRequest"];
+                "text/xml": components["schemas"]["StopBatchJobRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the job was stopped; null when the call failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": boolean | null | components["schemas"]["AgentRequestInvalid"];
+                    "text/json": boolean | null | components["schemas"]["AgentRequestInvalid"];
+                    "application/xml": boolean | null | components["schemas"]["AgentRequestInvalid"];
+                    "text/xml": boolean | null | components["schemas"]["AgentRequestInvalid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_DeleteBatchTask: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The id of the task to delete.
+         *     Decision: of the request types the page lists, JSON and XML are described;
+         *     `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteBatchTaskRequest"];
+                "text/json": components["schemas"]["DeleteBatchTaskRequest"];
+                "application/xml": components["schemas"]["DeleteBatchTaskRequest"];
+                "text/xml": components["schemas"]["DeleteBatchTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description Deleted (also when there was nothing to delete). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1BatchAgent_DeleteBatchTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated names of the properties to fill in (case-insensitive); every other property
+                 *     comes back null, to make the answer smaller. Without it, every property is filled in.
+                 * @example Id,Name,State,ProgressPercent
+                 */
+                $select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The ids of the tasks to delete.
+         *     Decision: of the request types the page lists, JSON and XML are described;
+         *     `application/x-www-form-urlencoded`, `application/json-patch+json` and
+         *     `application/merge-patch+json` are left out: the last two promise patch semantics that an
+         *     Agents call does not have (the server only reads them as JSON), and form encoding has no
+         *     documented binding for the carriers of this area.
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteBatchTasksRequest"];
+                "text/json": components["schemas"]["DeleteBatchTasksRequest"];
+                "application/xml": components["schemas"]["DeleteBatchTasksRequest"];
+                "text/xml": components["schemas"]["DeleteBatchTasksRequest"];
+            };
+        };
+        responses: {
+            /** @description Deleted (also when there was nothing to delete). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1Batch_GetAll: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated column names of the BatchTasks archive to return; aggregates and modifiers
+                 *     too (`Count(name):Footer`).
+                 * @example name,state,progressPercent
+                 */
+                $select?: components["parameters"]["ODataSelect"];
+                /**
+                 * @description Restricts the rows, with OData and SuperOffice operators: `eq ne le lt gt ge` and `between`
+                 *     for numbers; `contains is notBegins notContains isNot begins` for strings;
+                 *     `associateIsOneOf associateIsNotOneOf` for associates; `oneOf NotOneOf` for list ids;
+                 *     `before date after dateBetween` and unary date operators (`today`, `thisWeek`, ...) for
+                 *     dates; functions `substringof startswith endswith`.
+                 * @example name begins 'Export' and state eq 3
+                 */
+                $filter?: components["parameters"]["ODataFilter"];
+                /**
+                 * @description Comma-separated columns to sort by, each with an optional `asc` or `desc`.
+                 * @example name asc,lastStarted desc
+                 */
+                $orderBy?: components["parameters"]["ODataOrderBy"];
+                /**
+                 * @description Comma-separated entity names to use (archive-specific); empty by default.
+                 * @example batchtask
+                 */
+                $entities?: components["parameters"]["ODataEntities"];
+                /**
+                 * @description How many rows to return at most.
+                 * @example 100
+                 */
+                $top?: components["parameters"]["ODataTop"];
+                /**
+                 * @description How many rows to skip before the first one returned.
+                 * @example 100
+                 */
+                $skip?: components["parameters"]["ODataSkip"];
+                /**
+                 * @description `Full` (raw values and display hints for each value), `Wide`, or `Slim` (display values only).
+                 * @example Full
+                 */
+                $mode?: components["parameters"]["ODataMode"];
+                /**
+                 * @description Provider-specific options.
+                 * @example GrandTotal=true
+                 */
+                $options?: components["parameters"]["ODataOptions"];
+                /**
+                 * @description Provider-specific context.
+                 * @example mine
+                 */
+                $context?: components["parameters"]["ODataContext"];
+                /**
+                 * @description `JSON` or `XML`: overrides the format the Accept header chose.
+                 * @example JSON
+                 */
+                $format?: components["parameters"]["ODataFormat"];
+                /**
+                 * @description Make the column names JSON-safe property names (unsafe characters become `_`).
+                 * @example true
+                 */
+                $jsonSafe?: components["parameters"]["ODataJsonSafe"];
+                /**
+                 * @description In `Slim` mode, `Logical` values (true/false for booleans) or `Display` values (icon hints).
+                 *     Dates are ISO strings either way.
+                 * @example Logical
+                 */
+                $output?: components["parameters"]["ODataOutput"];
+            };
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of rows; follow `odata.nextLink` for the next. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ODataSlimResponse"];
+                    "text/json": components["schemas"]["ODataSlimResponse"];
+                    "application/xml": components["schemas"]["ODataSlimResponse"];
+                    "text/xml": components["schemas"]["ODataSlimResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    v1Batch_StartBatchJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The job to start, as a bare BatchTaskInfo; `Name` is required. Decision: JSON and XML are
+         *     described; form encoding and the two patch types the page lists are left out (no form
+         *     binding is documented, and a POST that creates is no patch).
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestStartBatchJobBody"];
+                "text/json": components["schemas"]["RestStartBatchJobBody"];
+                "application/xml": components["schemas"]["RestStartBatchJobBody"];
+                "text/xml": components["schemas"]["RestStartBatchJobBody"];
+            };
+        };
+        responses: {
+            /** @description The id of the new batch task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                    "text/json": number;
+                    "application/xml": number;
+                    "text/xml": number;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
     v1Batch_GetBatchTaskInfosByState: {
         parameters: {
             query?: never;
@@ -844,26 +2432,196 @@ export interface operations {
                 "SO-AppToken"?: components["parameters"]["SOAppToken"];
             };
             path: {
-                /**
-                 * @description The state of the tasks to get; `All` for every state.
-                 * @example Started
-                 */
-                state: components["schemas"]["BatchTaskState"];
+                /** @description A task id (v1Batch_GetBatchTaskInfo), or a BatchTaskState name (v1Batch_GetBatchTaskInfosByState). */
+                idOrState: number | components["schemas"]["BatchTaskState"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The tasks; an empty array when there are none. */
+            /** @description By id, the task; by state, the tasks (an empty array when there are none). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BatchTaskInfo"][];
-                    "text/json": components["schemas"]["BatchTaskInfo"][];
-                    "application/xml": components["schemas"]["BatchTaskInfo"][];
-                    "text/xml": components["schemas"]["BatchTaskInfo"][];
+                    "application/json": components["schemas"]["BatchTaskInfo"] | components["schemas"]["BatchTaskInfo"][];
+                    "text/json": components["schemas"]["BatchTaskInfo"] | components["schemas"]["BatchTaskInfo"][];
+                    "application/xml": components["schemas"]["BatchTaskInfo"] | components["schemas"]["BatchTaskInfo"][];
+                    "text/xml": components["schemas"]["BatchTaskInfo"] | components["schemas"]["BatchTaskInfo"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    v1Batch_UpdateBatchTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path: {
+                /**
+                 * @description The id of the task to update (the page calls it `Id`).
+                 * @example 411
+                 */
+                idOrState: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * @description The task as a bare BatchTaskInfo. Decision: JSON and XML are described; form encoding and
+         *     the patch types the page lists are left out (a PUT replaces; it is no patch).
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchTaskInfoFields"];
+                "text/json": components["schemas"]["BatchTaskInfoFields"];
+                "application/xml": components["schemas"]["BatchTaskInfoFields"];
+                "text/xml": components["schemas"]["BatchTaskInfoFields"];
+            };
+        };
+        responses: {
+            /** @description The task as stored after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchTaskInfo"];
+                    "text/json": components["schemas"]["BatchTaskInfo"];
+                    "application/xml": components["schemas"]["BatchTaskInfo"];
+                    "text/xml": components["schemas"]["BatchTaskInfo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    v1Batch_DeleteBatchTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path: {
+                /**
+                 * @description The id of the task to delete (the page calls it `batchTaskId`).
+                 * @example 407
+                 */
+                idOrState: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    v1Batch_StopBatchJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
+                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
+                 * @example en
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
+                 *     Accept-Language. `*` or `x` cancels translation.
+                 * @example nb-no
+                 */
+                "SO-Language"?: components["parameters"]["SOLanguage"];
+                /**
+                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
+                 *     strings. Defaults to the language; ignored when no language is set.
+                 * @example sv
+                 */
+                "SO-Culture"?: components["parameters"]["SOCulture"];
+                /**
+                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
+                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
+                 * @example NO, includeTZOffset
+                 */
+                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
+                /**
+                 * @description The application token (client secret) that identifies the partner application. Required by
+                 *     SuperOffice Online when a server calls with an SOTicket.
+                 * @example f2398a3a7wer3759d4b220e9a9c94321
+                 */
+                "SO-AppToken"?: components["parameters"]["SOAppToken"];
+            };
+            path: {
+                /**
+                 * @description The id of the task whose job to stop.
+                 * @example 479
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the job was stopped. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": boolean;
+                    "text/json": boolean;
+                    "application/xml": boolean;
+                    "text/xml": boolean;
                 };
             };
             400: components["responses"]["BadRequest"];
