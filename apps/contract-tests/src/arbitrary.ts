@@ -6,7 +6,7 @@ import { resolve, type OpenApiDocument, type Schema } from './openapi.ts';
 
 const KNOWN = new Set([
   '$ref', 'type', 'format', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'pattern',
-  'allOf', 'anyOf', 'oneOf', 'description', 'title', 'xml', 'examples', 'example', 'x-enumDescriptions',
+  'allOf', 'anyOf', 'oneOf', 'minimum', 'description', 'title', 'xml', 'examples', 'example', 'x-enumDescriptions',
 ]);
 
 const INT32 = { min: -2147483648, max: 2147483647 };
@@ -52,7 +52,10 @@ export function arbitraryFor(doc: OpenApiDocument, input: Schema): fc.Arbitrary<
     case 'boolean':
       return fc.boolean();
     case 'integer':
-      return schema.format === 'int32' ? fc.integer(INT32) : fc.maxSafeInteger();
+      {
+        const min = typeof schema.minimum === 'number' ? Math.max(schema.minimum, INT32.min) : INT32.min;
+        return schema.format === 'int32' ? fc.integer({ min, max: INT32.max }) : fc.integer({ min: Math.max(min, Number.MIN_SAFE_INTEGER) });
+      }
     case 'number':
       return fc.double({ noNaN: true, noDefaultInfinity: true });
     case 'string':

@@ -13,6 +13,9 @@ export interface SpecOperation {
   requestBody: { required: boolean; mediaTypes: string[]; schema: Schema; example: unknown } | undefined;
   responses: { status: string; mediaTypes: string[]; examples: string[] }[];
   pathParameters: { name: string; schema: Schema; example: unknown }[];
+  queryParameters: { name: string; schema: Schema }[];
+  /** Set when one operation of the spec serves two reference pages (x-so-batch-meanings). */
+  meaning: { parameter: string; response: string; example: string } | undefined;
   hasSelect: boolean;
   /** Reads change nothing on the server: GET, and the Agents calls named Get*. */
   readOnly: boolean;
@@ -53,7 +56,7 @@ export function loadOperations(doc: OpenApiDocument): SpecOperation[] {
         const content = resolve<{ content?: Record<string, { examples?: Record<string, unknown> }> }>(doc, response).content ?? {};
         return { status, mediaTypes: Object.keys(content), examples: Object.keys(Object.values(content)[0]?.examples ?? {}) };
       });
-      operations.push({
+      const base: SpecOperation = {
         operationId,
         method: method.toUpperCase(),
         path,
@@ -68,9 +71,28 @@ export function loadOperations(doc: OpenApiDocument): SpecOperation[] {
           : undefined,
         responses,
         pathParameters: parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: p.schema, example: p.example })),
+        queryParameters: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
+        meaning: undefined,
         hasSelect: parameters.some((p) => p.in === 'query' && p.name === '$select'),
         readOnly: method === 'get' || /_Get/.test(operationId),
-      });
+      };
+      const meanings = operation['x-so-batch-meanings'] as { operationId: string; parameter: string; response: string; example: string }[] | undefined;
+      if (!meanings) {
+        operations.push(base);
+        continue;
+      }
+      // One operation, two reference pages: the suite checks each page as its own operation.
+      for (const { operationId: id, ...meaning } of meanings) {
+        const parameterSchema = meaning.parameter === 'integer' ? { type: 'integer', format: 'int32' } : { $ref: `#/components/schemas/${meaning.parameter}` };
+        const pathParameters = base.pathParameters.map((p) => ({ ...p, schema: parameterSchema, example: meaning.parameter === 'integer' ? 894 : 'Started' }));
+        operations.push({
+          ...base,
+          operationId: id,
+          pathParameters,
+          meaning,
+          responses: base.responses.map((r) => ({ ...r, examples: r.examples.filter((name) => name.startsWith(meaning.example)) })),
+        });
+      }
     }
   }
   return operations;

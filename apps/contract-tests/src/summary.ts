@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 
 export type CaseKind =
   | 'client-call'
+  | 'page-sample'
   | 'declared-response'
   | 'auth'
   | 'negative'

@@ -30,6 +30,7 @@ export function createValidator(doc: OpenApiDocument): Validator {
     response(operation, status, mediaType, body) {
       const declared = operation.responses.find((r) => r.status === String(status));
       if (!declared) return [`status ${status} is not declared for ${operation.operationId}`];
+      if (declared.mediaTypes.length === 0) return body === undefined ? [] : [`status ${status} declares no body, but one came`];
       if (!declared.mediaTypes.includes(mediaType)) return [`media type ${mediaType} is not declared for ${status}`];
       const raw = ((doc.paths[operation.path] as Record<string, { responses: Record<string, { $ref?: string }> }>)[operation.method.toLowerCase()]!.responses[String(status)]!);
       // A response that is a $ref is looked up where it is defined.
