@@ -1,0 +1,277 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { startMock, type RunningMock } from '@so-batch/mock';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scriptedServer, type Step } from './scripted-server.ts';
+
+// The built CLI, spawned as a user runs it: `node dist/bin.js ...` (the package's bin).
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const SECRET = { ticket: '7T:CLI-TICKET-SECRET==', password: 'cli-pa55-SECRET', token: '8A:CLI-TOKEN-SECRET' };
+
+const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@so-batch/spec/openapi.json'), 'utf8'));
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+(addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
+ajv.addSchema(spec, 'spec.json');
+const isTask = ajv.compile({ $ref: 'spec.json#/components/schemas/BatchTaskInfo' });
+const isTaskList = ajv.compile({ type: 'array', items: { $ref: 'spec.json#/components/schemas/BatchTaskInfo' } });
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}, onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Run> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      onStderr?.(stderr, child);
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`so-batch ${args.join(' ')} did not finish: ${stderr}`));
+    }, 30_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolveRun({ code, stdout, stderr });
+    });
+  });
+}
+
+let mock: RunningMock;
+let env: Record<string, string>;
+beforeAll(async () => {
+  mock = await startMock();
+  env = { SO_BASE_URL: mock.url, SO_TICKET: SECRET.ticket, SO_APP_TOKEN: 'app-token' };
+});
+afterAll(() => mock?.stop());
+
+function expectNoSecrets(run: Run): void {
+  for (const secret of Object.values(SECRET)) expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
+}
+
+describe('help and version', () => {
+  it('--help lists the commands, the environment, the exit codes and examples', async () => {
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    for (const text of ['list', 'get', 'start', 'update', 'watch', 'SO_TICKET', 'Exit codes', '130', 'Examples:']) expect(run.stdout).toContain(text);
+  });
+
+  it.each(['list', 'get', 'start', 'update', 'watch'])('%s --help shows examples', async (command) => {
+    const run = await cli([command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`so-batch ${command}`);
+    expect(run.stdout).toContain('Examples:');
+  });
+
+  it('--version prints the version', async () => {
+    const run = await cli(['--version']);
+    expect(run).toMatchObject({ code: 0, stdout: '1.0.0\n' });
+  });
+});
+
+describe('installable', () => {
+  it('the packed package runs npx-style, with no dependency to install', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'so-batch-pack-'));
+    execFileSync('pnpm', ['pack', '--pack-destination', dir], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'ignore' });
+    const tarball = join(dir, 'so-batch-cli-1.0.0.tgz');
+    const out = execFileSync('npm', ['exec', '--yes', '--package', tarball, '--', 'so-batch', '--version'], { cwd: dir, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(dir, 'cache') } });
+    expect(out.trim()).toBe('1.0.0');
+  }, 120_000);
+});
+
+describe('against the mock', () => {
+  it('list prints a table, and nothing but the table on stdout', async () => {
+    const run = await cli(['list'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Id\s+│\s+Name\s+│\s+State\s+│\s+Progress/);
+    expect(run.stdout).toContain('Pfeffer Inc and Sons');
+    expect(run.stdout).toMatch(/1 task\n$/);
+    expect(run.stdout).not.toMatch(/\x1b\[/); // no colour when stdout is not a terminal
+    expectNoSecrets(run);
+  });
+
+  it('list --json prints one JSON document that the spec validates', async () => {
+    const run = await cli(['list', '--state', 'started', '--json'], env);
+    expect(run.code).toBe(0);
+    const tasks = JSON.parse(run.stdout);
+    expect(isTaskList(tasks), JSON.stringify(isTaskList.errors)).toBe(true);
+  });
+
+  it.each([
+    [['--associate', '12,13']],
+    [['--associate', '12', '--state', 'Failed']],
+    [['--name', 'ExportJob']],
+    [['--name', 'ExportJob', '--associate', '12', '--state', 'Succeeded']],
+    [['--select', 'id,Name,STATE']],
+  ])('list %j --json validates', async (flags) => {
+    const run = await cli(['list', ...flags, '--json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(isTaskList(JSON.parse(run.stdout))).toBe(true);
+  });
+
+  it('list --select nulls out the rest, as the server does', async () => {
+    const [task] = JSON.parse((await cli(['list', '--select', 'Id,State', '--json'], env)).stdout);
+    expect(task).toMatchObject({ Id: 571, State: 'All', Name: null, ProgressPercent: null });
+  });
+
+  it('get prints the task; --json validates', async () => {
+    const table = await cli(['get', '189'], env);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Name\s+│ Kreiger, Veum and Wehner/);
+    const json = await cli(['get', '189', '--json'], env);
+    expect(isTask(JSON.parse(json.stdout))).toBe(true);
+  });
+
+  it('start prints the new task id', async () => {
+    const run = await cli(['start', '--name', 'ExportJob', '--param', 'Folder=exports', '--param', 'Format=csv', '--description', 'Nightly'], env);
+    expect(run).toMatchObject({ code: 0, stdout: 'Started task 563\n' });
+    expect(JSON.parse((await cli(['start', '--name', 'ExportJob', '--json'], env)).stdout)).toEqual({ Id: 563 });
+  });
+
+  it('update prints the stored task; --json validates', async () => {
+    const run = await cli(['update', '975', '--state', 'Started', '--description', 'Nightly', '--request', 'r', '--response', 's', '--json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(isTask(JSON.parse(run.stdout))).toBe(true);
+  });
+
+  it('--mock starts the mock itself', async () => {
+    const run = await cli(['--mock', 'get', '189', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).Id).toBe(248);
+    expect(run.stderr).toMatch(/Using the so-batch mock at http:\/\/127\.0\.0\.1:\d+/);
+  });
+});
+
+describe('errors: one line, words a user can act on, an exit code by kind, no secret', () => {
+  it.each([
+    ['an unknown state', ['list', '--state', 'Running'], env, 2, /^so-batch: Unknown state "Running": use one of Unknown, New, Aquired, Started, Succeeded, Failed, SucceededManualCleanup, All\.\n$/],
+    ['an unknown property', ['list', '--select', 'Id,Progress'], env, 2, /Unknown property "Progress" in --select/],
+    ['a bad id', ['get', 'abc'], env, 2, /A task id is a whole number/],
+    ['a password as an argument', ['list', '--password', SECRET.password], env, 2, /unknown option '--password'/],
+    ['nothing to update', ['update', '1'], env, 2, /Nothing to update/],
+    ['no server', ['list'], { SO_TICKET: SECRET.ticket }, 3, /No server: pass --base-url or set SO_BASE_URL/],
+    ['no credentials', ['list'], { SO_BASE_URL: 'http://127.0.0.1:9' }, 3, /No credentials: set SO_TICKET, SO_TOKEN, or SO_USER with SO_PASSWORD/],
+    ['a user without a password', ['list'], { SO_BASE_URL: 'http://127.0.0.1:9', SO_USER: 'me' }, 3, /SO_USER and SO_PASSWORD go together/],
+    ['a bad base URL', ['list', '--base-url', 'ftp://crm.example.com'], { SO_TICKET: SECRET.ticket }, 3, /must use https/],
+  ] as const)('%s', async (_, args, environment, code, message) => {
+    const run = await cli([...args], { ...environment });
+    expect(run.code).toBe(code);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+    expectNoSecrets(run);
+  });
+
+  it('401: check the credentials, naming the variables; the token is not repeated', async () => {
+    const run = await cli(['list'], { SO_BASE_URL: mock.url, SO_TOKEN: `${SECRET.token} with spaces` });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/^so-batch: Not authorized \(HTTP 401\): check SO_TICKET, SO_TOKEN, or SO_USER with SO_PASSWORD/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expectNoSecrets(run);
+  });
+
+  it('a network failure names the URL it tried', async () => {
+    const { createServer } = await import('node:net');
+    const port = await new Promise<number>((resolvePort) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolvePort(free));
+      });
+    });
+    const run = await cli(['get', '1'], { SO_BASE_URL: `http://127.0.0.1:${port}`, SO_USER: 'me', SO_PASSWORD: SECRET.password });
+    expect(run.code).toBe(7);
+    expect(run.stderr).toBe(`so-batch: Could not reach http://127.0.0.1:${port}: ECONNREFUSED. Check --base-url (or SO_BASE_URL) and the network.\n`);
+    expectNoSecrets(run);
+  });
+});
+
+describe('watch, against a server that moves tasks along', () => {
+  const succeeding: Step[] = [
+    { State: 'New', ProgressPercent: 0, ProgressDescription: null },
+    { State: 'Started', ProgressPercent: 10, ProgressDescription: 'Reading rows' },
+    { State: 'Started', ProgressPercent: 60, ProgressDescription: 'Writing file' },
+    { State: 'Started', ProgressPercent: 95, ProgressDescription: 'Writing file' },
+    { State: 'Succeeded', ProgressPercent: 100, ProgressDescription: 'Done', Result: '1200 rows exported' },
+  ];
+  const failing: Step[] = [
+    { State: 'Started', ProgressPercent: 30, ProgressDescription: 'Reading rows' },
+    { State: 'Failed', ProgressPercent: 30, ProgressDescription: 'Stopped', Result: 'Disk full' },
+  ];
+  const endless: Step[] = [{ State: 'Started', ProgressPercent: 5, ProgressDescription: 'Working' }];
+  let server: Awaited<ReturnType<typeof scriptedServer>>;
+  beforeAll(async () => {
+    server = await scriptedServer({ 1: succeeding, 2: failing, 3: endless, 77: succeeding });
+  });
+  afterAll(() => server?.stop());
+  const at = () => ({ SO_BASE_URL: server.url, SO_TICKET: SECRET.ticket });
+
+  it('prints progress lines on stderr, then the final state and result; exit 0 on Succeeded', async () => {
+    const run = await cli(['watch', '1', '--interval', '20'], at());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('Succeeded: 1200 rows exported\n');
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual(['[  0%] New', '[ 10%] Started: Reading rows', '[ 60%] Started: Writing file', '[ 95%] Started: Writing file', '[100%] Succeeded: Done']);
+  });
+
+  it('exits 1 on Failed, saying why', async () => {
+    const run = await cli(['watch', '2', '--interval', '20'], at());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('Failed: Disk full\n');
+    expect(run.stderr).toMatch(/so-batch: Task 2 failed: Disk full\.\n$/);
+  });
+
+  it('--json prints the final task only', async () => {
+    const run = await cli(['watch', '1', '--interval', '20', '--json'], at());
+    const task = JSON.parse(run.stdout);
+    expect(isTask(task)).toBe(true);
+    expect(task.State).toBe('Succeeded');
+  });
+
+  it('start --watch starts the job and follows it', async () => {
+    const run = await cli(['start', '--name', 'ExportJob', '--watch', '--interval', '20'], at());
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^Started task 77\n/);
+    expect(run.stdout).toBe('Succeeded: 1200 rows exported\n');
+  });
+
+  it('Ctrl-C stops watching, exits 130, and leaves the task alone', async () => {
+    const before = server.requests.length;
+    let interrupted = false;
+    const run = await cli(['watch', '3', '--interval', '20'], at(), (stderr, child) => {
+      if (!interrupted && stderr.includes('[  5%] Started: Working')) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('Stopped watching task 3; the task goes on.');
+    const calls = server.requests.slice(before).map((r) => r.path);
+    expect(calls.every((path) => path.startsWith('/api/v1/Agents/Batch/GetBatchTaskInfo')), calls.join(', ')).toBe(true);
+  });
+
+  it('a task that does not exist: exit 5', async () => {
+    const run = await cli(['watch', '404', '--interval', '20'], at());
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/batch task 404 was not found/);
+  });
+
+  it('sends the credentials from the environment, and prints none of them', async () => {
+    const run = await cli(['watch', '1', '--interval', '20'], at());
+    expect(server.requests.at(-1)!.authorization).toBe(`SOTicket ${SECRET.ticket}`);
+    expectNoSecrets(run);
+  });
+});
