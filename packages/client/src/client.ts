@@ -220,10 +220,16 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     baseUrl,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  // Static credentials are encoded once; only a Bearer token function is asked on every request.
+  const fixedHeaders: Record<string, string> = { Accept: 'application/json', ...soHeaders };
+  const perRequestCredentials = auth.scheme === 'Bearer' && typeof auth.token === 'function';
+  const credentialsReady = perRequestCredentials ? undefined : credentialHeaders(auth).then((headers) => Object.assign(fixedHeaders, headers));
   raw.use({
     async onRequest({ request }) {
-      for (const [name, value] of Object.entries({ Accept: 'application/json', ...soHeaders, ...(await credentialHeaders(auth)) })) {
-        if (!request.headers.has(name) || name === 'Accept') request.headers.set(name, value);
+      if (credentialsReady) await credentialsReady;
+      const headers = perRequestCredentials ? { ...fixedHeaders, ...(await credentialHeaders(auth)) } : fixedHeaders;
+      for (const name in headers) {
+        if (name === 'Accept' || !request.headers.has(name)) request.headers.set(name, headers[name]!);
       }
       return request;
     },
@@ -233,9 +239,10 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     const timeoutMs = validateTimeout(callOptions?.timeoutMs, 'timeoutMs') ?? clientTimeout;
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const signals = callOptions?.signal ? [callOptions.signal, timeout.signal] : [timeout.signal];
+    // AbortSignal.any costs a dependent signal per call: only when the caller brings one.
+    const signal = callOptions?.signal ? AbortSignal.any([callOptions.signal, timeout.signal]) : timeout.signal;
     try {
-      const { data, error, response } = await call({ signal: AbortSignal.any(signals), headers: callOptions?.headers ?? {} });
+      const { data, error, response } = await call({ signal, headers: callOptions?.headers ?? {} });
       if (!response.ok) {
         return { error: new BatchHttpError(operation, response.status, asErrorBody(error), parseRetryAfter(response.headers.get('retry-after'))), response };
       }
