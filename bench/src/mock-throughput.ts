@@ -1,0 +1,57 @@
+import { startMock } from '@so-batch/mock';
+import autocannon from 'autocannon';
+import { bundledSpecPath } from '@so-batch/mock';
+import { startPrism } from '@so-batch/mock/prism';
+import { plainServer } from './servers.ts';
+
+export interface MockFigures {
+  server: string;
+  request: string;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+const DURATION_S = 5;
+const CONNECTIONS = 10;
+// Basic, so that Prism alone (which knows no SOTicket scheme) accepts the same requests.
+const HEADERS = { authorization: 'Basic dGplMDpUamUw', accept: 'application/json' };
+
+function load(url: string, request: 'GET' | 'POST'): Promise<autocannon.Result> {
+  return autocannon({
+    url: request === 'GET' ? `${url}/api/v1/BatchTask/All` : `${url}/api/v1/Agents/Batch/GetBatchTaskInfo`,
+    method: request,
+    headers: request === 'GET' ? HEADERS : { ...HEADERS, 'content-type': 'application/json' },
+    ...(request === 'POST' ? { body: '{"Id":189}' } : {}),
+    duration: DURATION_S,
+    connections: CONNECTIONS,
+  });
+}
+
+/**
+ * autocannon (10 connections, 5 s) against our mock, against Prism alone serving the same spec,
+ * and against a plain node:http server that answers the same bytes: a GET, and a POST whose
+ * body the mock validates. The load generator
+ * runs in this process; the mock's front and Prism run in their own.
+ */
+export async function measureMock(): Promise<MockFigures[]> {
+  const mock = await startMock();
+  const prism = await startPrism({ specPath: bundledSpecPath(), log: () => {} });
+  const floor = await plainServer();
+  const figures: MockFigures[] = [];
+  try {
+    for (const request of ['GET', 'POST'] as const) {
+      for (const [server, url] of [['plain node:http (the floor)', floor.url], ['Prism alone', prism.url], ['so-batch mock (front + Prism)', mock.url]] as const) {
+        const result = await load(url, request);
+        if (result.non2xx > 0 || result.errors > 0) throw new Error(`${server} ${request}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+        figures.push({ server, request: request === 'GET' ? 'GET /BatchTask/All' : 'POST GetBatchTaskInfo (validated)', rps: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors });
+      }
+    }
+  } finally {
+    await floor.close();
+    await prism.stop();
+    await mock.stop();
+  }
+  return figures;
+}
