@@ -7,6 +7,10 @@ import { DIST } from './server.ts';
 
 const page = join(DIST, 'index.html');
 let html = readFileSync(page, 'utf8');
+// Redoc 3 reports each visit to Redocly unless told not to (redocly.yaml: telemetry: off).
+if (!html.includes('"disableTelemetry":true')) {
+  throw new Error('localize: the page would send telemetry to Redocly: keep "telemetry: off" in apps/docs/redocly.yaml.');
+}
 const remoteLogos = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g;
 const found = html.match(remoteLogos)?.length ?? 0;
 if (found === 0) throw new Error('localize: Redoc\'s CDN logo was not found; check the page for remote resources by hand.');
