@@ -65,21 +65,49 @@ export function negotiate(accept: string | undefined): string {
   return 'application/json';
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** Past the limit a body is read and thrown away up to this size; beyond it the connection is cut. */
+const DISCARD_LIMIT = 32 * 1024 * 1024;
+
+/**
+ * Reads a body of up to `limit` bytes. Past the limit it refuses at once (413) but goes on reading
+ * and discarding, so that a client that writes its whole body before it reads (as proxies do)
+ * gets the 413 rather than a broken pipe, and the connection stays usable. Nothing past the
+ * limit is kept, and a body past DISCARD_LIMIT costs the client its connection.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    const refuse = () => {
+      refused = true;
+      chunks.length = 0;
+      reject(tooLarge(limit));
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > DISCARD_LIMIT) {
+      reject(tooLarge(limit, { connection: 'close' }));
+      return;
+    }
+    if (Number.isFinite(declared) && declared > limit) refuse();
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (refused) {
+        if (size > DISCARD_LIMIT) req.socket.destroy();
+      } else if (size > limit) refuse();
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!refused) resolveBody(Buffer.concat(chunks));
+    });
+    req.on('error', (error) => {
+      if (!refused) reject(error);
+    });
+  });
 }
 
-function tooLarge(limit: number): RequestProblem {
-  return new RequestProblem({ status: 413, type: 'PayloadTooLarge', message: `The request body is larger than ${limit} bytes.`, headers: { connection: 'close' } });
+function tooLarge(limit: number, headers: Record<string, string> = {}): RequestProblem {
+  return new RequestProblem({ status: 413, type: 'PayloadTooLarge', message: `The request body is larger than ${limit} bytes.`, headers });
 }
 
 interface PrismViolation {
@@ -247,7 +275,6 @@ export function createFront(options: FrontOptions): Server {
             : { status: 500, type: 'MockFailure', message: `The mock failed: ${(error as Error)?.message ?? String(error)}` };
         if (!res.headersSent) sendError(res, accept, reply);
         else res.end();
-        if (reply.status === 413) req.resume();
         log(`${req.method} ${req.url} ${reply.status} ${Math.round(performance.now() - started)}ms ${reply.message}`);
       });
   });
