@@ -1,6 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import {
   BatchAbortError,
+  BatchCredentialsError,
   BatchError,
   BatchHttpError,
   BatchNetworkError,
@@ -10,18 +11,23 @@ import {
   BatchTaskNotFoundError,
   BatchTimeoutError,
   BatchUnexpectedBodyError,
+  type BatchFailure,
 } from './errors.ts';
 import type { operations, paths } from './generated/schema.gen.ts';
 import {
+  BatchClientOptionsError,
   credentialHeaders,
   DEFAULT_TIMEOUT_MS,
+  headerValueProblem,
   normalizeBaseUrl,
+  optionalHeader,
   validateAuth,
   validateRetry,
   validateTimeout,
   type BatchAuth,
   type RetryPolicy,
 } from './options.ts';
+import { createRedactor } from './secrets.ts';
 import {
   BATCH_TASK_STATES,
   FINAL_STATES,
@@ -42,43 +48,44 @@ export interface BatchClientOptions {
   baseUrl: string;
   auth: BatchAuth;
   /** Sent as SO-AppToken: the application token Online requires with SOTicket. */
-  appToken?: string;
+  appToken?: string | undefined;
   /** Sent as SO-Language: translate strings into this language (ISO 639-1). */
-  language?: string;
+  language?: string | undefined;
   /** Sent as SO-Culture: number and date formatting culture. */
-  culture?: string;
+  culture?: string | undefined;
   /** Sent as SO-TimeZone: a zone id or code, optionally with ", includeTZOffset". */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** The fetch to use (default: globalThis.fetch). */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Per-attempt time limit (default 30 s). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries for reads; `false` for none. Writes (StartBatchJob, UpdateBatchTask) are never retried. */
-  retry?: Partial<RetryPolicy> | false;
+  retry?: Partial<RetryPolicy> | false | undefined;
   /** Called before each retry: what failed, and how long the client waits. */
-  onRetry?: (retry: { operation: string; attempt: number; delayMs: number; error: BatchError }) => void;
+  onRetry?: ((retry: { operation: string; attempt: number; delayMs: number; error: BatchFailure }) => void) | undefined;
 }
 
 export interface CallOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** This call's per-attempt time limit, instead of the client's. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Extra request headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 export interface SelectOptions<K extends BatchTaskProperty> extends CallOptions {
   /** Fill in only these properties; every other one comes back null (`$select`). */
-  select?: readonly K[];
+  select?: readonly K[] | undefined;
 }
 
-export type BatchResult<T> = { data: T; error?: never; response?: Response } | { data?: never; error: BatchError; response?: Response };
+/** What every call resolves to: `data`, or an `error` to narrow by `kind`. `response` is there when the server answered. */
+export type BatchResult<T> = { data: T; error?: never; response?: Response } | { data?: never; error: BatchFailure; response?: Response };
 
 export interface WaitOptions extends CallOptions {
   /** Time between polls (default 1000 ms). */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** Called with the task whenever its state, ProgressPercent or ProgressDescription changes (and on the first poll). */
-  onProgress?: (task: BatchTaskInfo) => void;
+  onProgress?: ((task: BatchTaskInfo) => void) | undefined;
 }
 
 type Answer<K extends BatchTaskProperty> = Promise<BatchResult<Selected<K>[]>>;
@@ -184,6 +191,28 @@ function asErrorBody(value: unknown): ErrorBody | undefined {
   return value && typeof value === 'object' && 'ErrorMessage' in value ? (value as ErrorBody) : undefined;
 }
 
+/** The start of an error body that is not SuperOffice's, kept for the error's `text`. */
+function bodyText(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '' || asErrorBody(value)) return undefined;
+  return (typeof value === 'string' ? value : JSON.stringify(value)).slice(0, 1000);
+}
+
+/** fetch's own message ("fetch failed") with the reason underneath it (ECONNREFUSED, ENOTFOUND, ...). */
+function networkReason(cause: unknown): string {
+  const outer = cause instanceof Error ? cause.message : String(cause);
+  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : undefined;
+  const code = (inner as { code?: unknown } | undefined)?.code;
+  const detail = inner ? (typeof code === 'string' && !inner.message.includes(code) ? `${code}: ${inner.message}` : inner.message) : undefined;
+  return detail && detail !== outer ? `${outer} (${detail})` : outer;
+}
+
+/** Thrown inside the request middleware when the credentials cannot be made; becomes a BatchCredentialsError. */
+class CredentialsProblem extends Error {}
+
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const CREDENTIAL_HEADERS = new Set(['authorization', 'x-xsrf-token', 'so-apptoken', 'cookie']);
+
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolveSleep, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -202,19 +231,30 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 type RawCall = (init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 export function createBatchClient(options: BatchClientOptions): BatchClient {
-  if (!options || typeof options !== 'object') throw new TypeError('createBatchClient: options are required ({ baseUrl, auth }).');
+  if (!options || typeof options !== 'object') throw new BatchClientOptionsError('createBatchClient: options are required ({ baseUrl, auth }).');
   const baseUrl = normalizeBaseUrl(options.baseUrl);
   // The credentials live in this closure only, never on an object a caller could log or inspect.
   const auth = validateAuth(options.auth);
   const retry = validateRetry(options.retry);
   const clientTimeout = validateTimeout(options.timeoutMs, 'options.timeoutMs') ?? DEFAULT_TIMEOUT_MS;
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('createBatchClient: options.fetch must be a function.');
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new BatchClientOptionsError('createBatchClient: options.fetch must be a function.');
 
   const soHeaders: Record<string, string> = {};
-  if (options.appToken) soHeaders['SO-AppToken'] = options.appToken;
-  if (options.language) soHeaders['SO-Language'] = options.language;
-  if (options.culture) soHeaders['SO-Culture'] = options.culture;
-  if (options.timeZone) soHeaders['SO-TimeZone'] = options.timeZone;
+  const appToken = optionalHeader(options.appToken, 'options.appToken');
+  const language = optionalHeader(options.language, 'options.language');
+  const culture = optionalHeader(options.culture, 'options.culture');
+  const timeZone = optionalHeader(options.timeZone, 'options.timeZone');
+  if (appToken) soHeaders['SO-AppToken'] = appToken;
+  if (language) soHeaders['SO-Language'] = language;
+  if (culture) soHeaders['SO-Culture'] = culture;
+  if (timeZone) soHeaders['SO-TimeZone'] = timeZone;
+
+  const redact = createRedactor([
+    ...(auth.scheme === 'Basic' ? [auth.password, `${auth.username}:${auth.password}`] : []),
+    ...(auth.scheme === 'SOTicket' ? [auth.ticket] : []),
+    ...((auth.scheme === 'Bearer' || auth.scheme === 'XSRF') && typeof auth.token === 'string' ? [auth.token] : []),
+    ...(appToken ? [appToken] : []),
+  ]);
 
   const raw = createClient<paths>({
     baseUrl,
@@ -222,12 +262,31 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   });
   // Static credentials are encoded once; only a Bearer token function is asked on every request.
   const fixedHeaders: Record<string, string> = { Accept: 'application/json', ...soHeaders };
-  const perRequestCredentials = auth.scheme === 'Bearer' && typeof auth.token === 'function';
-  const credentialsReady = perRequestCredentials ? undefined : credentialHeaders(auth).then((headers) => Object.assign(fixedHeaders, headers));
+  const tokenFunction = auth.scheme === 'Bearer' && typeof auth.token === 'function' ? auth.token : undefined;
+  if (!tokenFunction) {
+    const headers = credentialHeaders(auth);
+    for (const value of Object.values(headers)) redact.add(value);
+    Object.assign(fixedHeaders, headers);
+  }
+
+  async function freshToken(token: () => string | Promise<string>): Promise<Record<string, string>> {
+    let value: unknown;
+    try {
+      value = await token();
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new CredentialsProblem(`options.auth.token() threw: ${redact.text(message)}`, { cause: redact.cause(cause) });
+    }
+    const problem = headerValueProblem(value);
+    if (problem) throw new CredentialsProblem(`options.auth.token() returned a token that ${problem.replace(/^must/, 'does not meet the rule: must')}.`);
+    redact.add(value as string);
+    redact.add(`Bearer ${value as string}`);
+    return { Authorization: `Bearer ${value as string}` };
+  }
+
   raw.use({
     async onRequest({ request }) {
-      if (credentialsReady) await credentialsReady;
-      const headers = perRequestCredentials ? { ...fixedHeaders, ...(await credentialHeaders(auth)) } : fixedHeaders;
+      const headers = tokenFunction ? { ...fixedHeaders, ...(await freshToken(tokenFunction)) } : fixedHeaders;
       for (const name in headers) {
         if (name === 'Accept' || !request.headers.has(name)) request.headers.set(name, headers[name]!);
       }
@@ -235,24 +294,43 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     },
   });
 
+  /** Per-call headers: misuse throws, naming the header (never its value); credentials among them are redacted from then on. */
+  function callHeaders(operation: string, headers: unknown): Record<string, string> {
+    if (headers === undefined) return {};
+    if (!headers || typeof headers !== 'object') throw new TypeError(`${operation}: headers must be an object of header names and values.`);
+    for (const [name, value] of Object.entries(headers)) {
+      if (!HEADER_NAME.test(name)) throw new TypeError(`${operation}: headers has an invalid header name "${name}".`);
+      const problem = headerValueProblem(value);
+      if (problem) throw new TypeError(`${operation}: headers["${name}"] ${problem}.`);
+      if (CREDENTIAL_HEADERS.has(name.toLowerCase())) {
+        redact.add(value as string);
+        redact.add((value as string).replace(/^\S+\s+/, ''));
+      }
+    }
+    return headers as Record<string, string>;
+  }
+
   async function attempt(operation: string, call: RawCall, callOptions: CallOptions | undefined): Promise<BatchResult<unknown>> {
-    const timeoutMs = validateTimeout(callOptions?.timeoutMs, 'timeoutMs') ?? clientTimeout;
+    const timeoutMs = validateTimeout(callOptions?.timeoutMs, 'timeoutMs', operation) ?? clientTimeout;
+    const headers = callHeaders(operation, callOptions?.headers);
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     // AbortSignal.any costs a dependent signal per call: only when the caller brings one.
     const signal = callOptions?.signal ? AbortSignal.any([callOptions.signal, timeout.signal]) : timeout.signal;
     try {
-      const { data, error, response } = await call({ signal, headers: callOptions?.headers ?? {} });
+      const { data, error, response } = await call({ signal, headers });
       if (!response.ok) {
-        return { error: new BatchHttpError(operation, response.status, asErrorBody(error), parseRetryAfter(response.headers.get('retry-after'))), response };
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        const text = bodyText(error);
+        return { error: new BatchHttpError(operation, response.status, asErrorBody(error), retryAfterMs, text === undefined ? undefined : redact.text(text)), response };
       }
       return { data: data === undefined ? null : data, response };
     } catch (cause) {
-      if (callOptions?.signal?.aborted) return { error: new BatchAbortError(operation, cause) };
+      if (cause instanceof CredentialsProblem) return { error: new BatchCredentialsError(operation, cause.message, cause.cause) };
+      if (callOptions?.signal?.aborted) return { error: new BatchAbortError(operation, redact.cause(cause)) };
       if (timeout.signal.aborted) return { error: new BatchTimeoutError(operation, timeoutMs) };
       if (cause instanceof SyntaxError) return { error: new BatchUnexpectedBodyError(operation, 200, 'not JSON', cause) };
-      if (cause instanceof BatchError || cause instanceof TypeError && cause.name === 'BatchClientOptionsError') throw cause;
-      return { error: new BatchNetworkError(operation, baseUrl, cause) };
+      return { error: new BatchNetworkError(operation, baseUrl, redact.text(networkReason(cause)), redact.cause(cause)) };
     } finally {
       clearTimeout(timer);
     }
@@ -298,10 +376,10 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     return result.response ? { response: result.response } : {};
   }
 
-  function selectQuery(select: readonly string[] | undefined): { $select?: string } {
+  function selectQuery(select: readonly string[] | undefined, operation: string): { $select?: string } {
     if (select === undefined) return {};
     if (!Array.isArray(select) || select.length === 0 || select.some((name) => typeof name !== 'string' || !/^[A-Za-z]+$/.test(name))) {
-      throw new TypeError('select must be a non-empty array of BatchTaskInfo property names.');
+      throw new TypeError(`${operation}: select must be a non-empty array of BatchTaskInfo property names.`);
     }
     return { $select: select.join(',') };
   }
@@ -344,7 +422,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     callOptions: SelectOptions<K> | undefined,
   ): Promise<BatchResult<Selected<K>[]>> {
     const operation = `v1BatchAgent_${name}`;
-    const query = selectQuery(callOptions?.select);
+    const query = selectQuery(callOptions?.select, operation);
     const path = `/api/v1/Agents/Batch/${name}` as const;
     const result = await send(operation, true, (init) => (raw.POST as RawPost)(path, { params: { query }, body, ...init }), callOptions);
     return agentsAnswer(operation, result, false);
@@ -368,7 +446,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     async getBatchTaskInfo(id, callOptions) {
       const operation = 'v1BatchAgent_GetBatchTaskInfo';
       const body = { Id: integer(id, 'id', operation) };
-      const query = selectQuery(callOptions?.select);
+      const query = selectQuery(callOptions?.select, operation);
       const result = await send(operation, true, (init) => raw.POST('/api/v1/Agents/Batch/GetBatchTaskInfo', { params: { query }, body, ...init }), callOptions);
       return agentsAnswer(operation, result, true);
     },
@@ -409,7 +487,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     async updateBatchTask(info, callOptions) {
       const operation = 'v1BatchAgent_UpdateBatchTask';
       const body = { BatchTaskInfo: carrier(info, 'Id', operation) };
-      const query = selectQuery(callOptions?.select);
+      const query = selectQuery(callOptions?.select, operation);
       const result = await send(operation, false, (init) => raw.POST('/api/v1/Agents/Batch/UpdateBatchTask', { params: { query }, body, ...init }), callOptions);
       return agentsAnswer(operation, result, false);
     },

@@ -1,31 +1,47 @@
 import type { BatchTaskInfo, ErrorBody } from './types.ts';
 
-/** Every failure the client reports is a BatchError; `kind` tells which one. */
+/** Every failure the client reports is a BatchError; `kind` tells which one (see BatchFailure). */
 export abstract class BatchError extends Error {
-  abstract readonly kind: 'http' | 'null-response' | 'request-invalid' | 'network' | 'timeout' | 'aborted' | 'unexpected-body' | 'task-failed' | 'task-not-found';
+  abstract readonly kind: BatchFailure['kind'];
+  // A fixed name, not constructor.name: minifiers rename classes in browser bundles.
+  abstract override readonly name: string;
   /** The operationId of the call that failed, such as v1BatchAgent_GetBatchTaskInfo. */
   readonly operation: string;
   constructor(operation: string, message: string, options?: { cause?: unknown }) {
     super(`${operation}: ${message}`, options);
     this.operation = operation;
   }
-  override get name(): string {
-    return this.constructor.name;
-  }
 }
+
+/** What `error` of a BatchResult can be: narrow it with `kind` (or instanceof). */
+export type BatchFailure =
+  | BatchHttpError
+  | BatchNullResponseError
+  | BatchRequestInvalidError
+  | BatchNetworkError
+  | BatchTimeoutError
+  | BatchAbortError
+  | BatchUnexpectedBodyError
+  | BatchCredentialsError
+  | BatchTaskFailedError
+  | BatchTaskNotFoundError;
 
 /** The server answered with a status outside 2xx. `body` is SuperOffice's error body when it sent one. */
 export class BatchHttpError extends BatchError {
   readonly kind = 'http';
+  readonly name = 'BatchHttpError';
   readonly status: number;
   readonly body: ErrorBody | undefined;
+  /** The start of a body that is not SuperOffice's error body (a proxy's HTML page, ASP.NET's {"Message"}), if any. */
+  readonly text: string | undefined;
   /** Milliseconds the server asked to wait (Retry-After), when it did. */
   readonly retryAfterMs: number | undefined;
-  constructor(operation: string, status: number, body: ErrorBody | undefined, retryAfterMs?: number) {
+  constructor(operation: string, status: number, body: ErrorBody | undefined, retryAfterMs?: number, text?: string) {
     const detail = body?.ErrorMessage ? `: ${body.ErrorType ? `${body.ErrorType}: ` : ''}${body.ErrorMessage}` : '';
     super(operation, `HTTP ${status}${detail}`);
     this.status = status;
     this.body = body;
+    this.text = body ? undefined : text;
     this.retryAfterMs = retryAfterMs;
   }
 }
@@ -33,6 +49,7 @@ export class BatchHttpError extends BatchError {
 /** An Agents call answered 200 with null: the server could not do what was asked (no such task, no right, ...). */
 export class BatchNullResponseError extends BatchError {
   readonly kind = 'null-response';
+  readonly name = 'BatchNullResponseError';
   constructor(operation: string) {
     super(operation, 'the server answered 200 with null: nothing was found or done (check the ids and the caller\'s rights)');
   }
@@ -41,6 +58,7 @@ export class BatchNullResponseError extends BatchError {
 /** An Agents call answered 200 with {"Message", "MessageDetail"}: it could not use its input. */
 export class BatchRequestInvalidError extends BatchError {
   readonly kind = 'request-invalid';
+  readonly name = 'BatchRequestInvalidError';
   readonly detail: string | undefined;
   constructor(operation: string, message: string, detail: string | undefined) {
     super(operation, detail ? `${message} ${detail}` : message);
@@ -48,18 +66,35 @@ export class BatchRequestInvalidError extends BatchError {
   }
 }
 
-/** No HTTP answer: DNS, connection refused or reset, TLS. `cause` is the fetch error. */
+/**
+ * No HTTP answer: DNS, connection refused or reset, TLS. `cause` is the fetch error (a copy with
+ * the credentials blanked out, when the original carried one).
+ */
 export class BatchNetworkError extends BatchError {
   readonly kind = 'network';
+  readonly name = 'BatchNetworkError';
   readonly url: string;
-  constructor(operation: string, url: string, cause: unknown) {
-    super(operation, `no answer from ${url}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  constructor(operation: string, url: string, reason: string, cause: unknown) {
+    super(operation, `no answer from ${url}: ${reason}`, { cause });
     this.url = url;
+  }
+}
+
+/**
+ * The credentials for a request could not be made: the Bearer token function threw or returned
+ * something unusable. Not retried. `cause` is what it threw, credentials blanked out.
+ */
+export class BatchCredentialsError extends BatchError {
+  readonly kind = 'credentials';
+  readonly name = 'BatchCredentialsError';
+  constructor(operation: string, problem: string, cause?: unknown) {
+    super(operation, problem, cause === undefined ? undefined : { cause });
   }
 }
 
 export class BatchTimeoutError extends BatchError {
   readonly kind = 'timeout';
+  readonly name = 'BatchTimeoutError';
   readonly timeoutMs: number;
   constructor(operation: string, timeoutMs: number) {
     super(operation, `no answer within ${timeoutMs} ms`);
@@ -70,6 +105,7 @@ export class BatchTimeoutError extends BatchError {
 /** The caller's AbortSignal fired. */
 export class BatchAbortError extends BatchError {
   readonly kind = 'aborted';
+  readonly name = 'BatchAbortError';
   constructor(operation: string, cause?: unknown) {
     super(operation, 'aborted by the caller', { cause });
   }
@@ -78,6 +114,7 @@ export class BatchAbortError extends BatchError {
 /** A 2xx answer whose body is not what the spec says (not JSON, or the wrong shape). */
 export class BatchUnexpectedBodyError extends BatchError {
   readonly kind = 'unexpected-body';
+  readonly name = 'BatchUnexpectedBodyError';
   readonly status: number;
   constructor(operation: string, status: number, problem: string, cause?: unknown) {
     super(operation, `HTTP ${status} with an unexpected body: ${problem}`, { cause });
@@ -88,6 +125,7 @@ export class BatchUnexpectedBodyError extends BatchError {
 /** waitForBatchTask: the task ended in the Failed state. `task` is its last BatchTaskInfo. */
 export class BatchTaskFailedError extends BatchError {
   readonly kind = 'task-failed';
+  readonly name = 'BatchTaskFailedError';
   readonly task: BatchTaskInfo;
   constructor(operation: string, task: BatchTaskInfo) {
     super(operation, `batch task ${task.Id} (${task.Name ?? 'unnamed'}) failed${task.Result ? `: ${task.Result}` : ''}`);
@@ -98,6 +136,7 @@ export class BatchTaskFailedError extends BatchError {
 /** waitForBatchTask: the task does not exist (or the caller may not see it). */
 export class BatchTaskNotFoundError extends BatchError {
   readonly kind = 'task-not-found';
+  readonly name = 'BatchTaskNotFoundError';
   readonly id: number;
   constructor(operation: string, id: number) {
     super(operation, `batch task ${id} was not found`);

@@ -15,6 +15,7 @@ export { BatchClientOptionsError, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, normalizeBa
 export type { BatchAuth, RetryPolicy } from './options.ts';
 export {
   BatchAbortError,
+  BatchCredentialsError,
   BatchError,
   BatchHttpError,
   BatchNetworkError,
@@ -25,6 +26,7 @@ export {
   BatchTimeoutError,
   BatchUnexpectedBodyError,
 } from './errors.ts';
+export type { BatchFailure } from './errors.ts';
 export { BATCH_TASK_STATES, FINAL_STATES } from './types.ts';
 export type {
   ArchiveRow,

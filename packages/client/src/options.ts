@@ -42,10 +42,25 @@ export function normalizeBaseUrl(baseUrl: unknown): string {
   return `${url.origin}${installation}`;
 }
 
+/** What an HTTP header value may hold: no control characters, nothing beyond Latin-1. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** Why `value` cannot be sent as a header value, or undefined when it can. Never quotes the value. */
+export function headerValueProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return 'must be a non-empty string';
+  if (!HEADER_VALUE.test(value)) return 'must not contain line breaks, control characters or characters beyond Latin-1 (it travels in an HTTP header)';
+  return undefined;
+}
+
 function nonEmpty(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value.trim() === '') fail(`${name} must be a non-empty string.`);
-  if (/[\r\n]/.test(value)) fail(`${name} must not contain line breaks.`);
-  return value;
+  const problem = headerValueProblem(value);
+  if (problem) fail(`${name} ${problem}.`);
+  return value as string;
+}
+
+/** An optional SO-* header option: absent, or a value a header can carry. */
+export function optionalHeader(value: unknown, name: string): string | undefined {
+  return value === undefined ? undefined : nonEmpty(value, name);
 }
 
 export function validateAuth(auth: unknown): BatchAuth {
@@ -53,8 +68,9 @@ export function validateAuth(auth: unknown): BatchAuth {
   const candidate = auth as Record<string, unknown>;
   switch (candidate.scheme) {
     case 'Basic':
-      nonEmpty(candidate.username, 'options.auth.username');
-      if (String(candidate.username).includes(':')) fail('options.auth.username must not contain ":" (Basic cannot carry it).');
+      // Basic travels as base64 of UTF-8: any character will do but ":".
+      if (typeof candidate.username !== 'string' || candidate.username.trim() === '') fail('options.auth.username must be a non-empty string.');
+      if (candidate.username.includes(':')) fail('options.auth.username must not contain ":" (Basic cannot carry it).');
       if (typeof candidate.password !== 'string') fail('options.auth.password must be a string.');
       return { scheme: 'Basic', username: candidate.username as string, password: candidate.password };
     case 'SOTicket':
@@ -75,20 +91,16 @@ function base64Utf8(text: string): string {
   return btoa(binary);
 }
 
-/** The credential headers for one request; a Bearer token function is called each time. */
-export async function credentialHeaders(auth: BatchAuth): Promise<Record<string, string>> {
+/** The credential headers of a fixed credential (a Bearer token function is asked per request by the client). */
+export function credentialHeaders(auth: BatchAuth): Record<string, string> {
   switch (auth.scheme) {
     case 'Basic':
       return { Authorization: `Basic ${base64Utf8(`${auth.username}:${auth.password}`)}` };
     case 'SOTicket':
       return { Authorization: `SOTicket ${auth.ticket}` };
-    case 'Bearer': {
-      const token = typeof auth.token === 'function' ? await auth.token() : auth.token;
-      if (typeof token !== 'string' || token.trim() === '' || /[\r\n]/.test(token)) {
-        throw new BatchClientOptionsError('createBatchClient: options.auth.token() must return a non-empty string without line breaks.');
-      }
-      return { Authorization: `Bearer ${token}` };
-    }
+    case 'Bearer':
+      if (typeof auth.token === 'function') throw new TypeError('credentialHeaders: a token function is asked per request.');
+      return { Authorization: `Bearer ${auth.token}` };
     case 'XSRF':
       return { 'X-XSRF-TOKEN': auth.token };
   }
@@ -117,8 +129,12 @@ export function validateRetry(retry: unknown): RetryPolicy {
   return policy;
 }
 
-export function validateTimeout(timeoutMs: unknown, name: string): number | undefined {
+export function validateTimeout(timeoutMs: unknown, name: string, api = 'createBatchClient'): number | undefined {
   if (timeoutMs === undefined) return undefined;
-  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) fail(`${name} must be a positive number of milliseconds.`);
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    const message = `${name} must be a positive number of milliseconds.`;
+    if (api === 'createBatchClient') fail(message);
+    throw new TypeError(`${api}: ${message}`);
+  }
   return timeoutMs;
 }

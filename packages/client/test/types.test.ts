@@ -3,7 +3,10 @@ import {
   BATCH_TASK_STATES,
   createBatchClient,
   type BatchError,
+  type BatchFailure,
+  type BatchHttpError,
   type BatchResult,
+  type ErrorBody,
   type BatchTaskInfo,
   type BatchTaskState,
   type Selected,
@@ -76,10 +79,36 @@ describe('types', () => {
 
   it('failures are a typed union, narrowed by kind', async () => {
     const { error } = await client.startBatchJob({ Name: 'x' });
-    expectTypeOf(error).toEqualTypeOf<BatchError | undefined>();
-    if (error?.kind === 'http') expectTypeOf(error.kind).toEqualTypeOf<'http'>();
+    expectTypeOf(error).toEqualTypeOf<BatchFailure | undefined>();
+    expectTypeOf<BatchFailure>().toExtend<BatchError>();
+    // Narrowing by kind reaches each failure's own fields.
+    if (error?.kind === 'http') {
+      expectTypeOf(error).toEqualTypeOf<BatchHttpError>();
+      expectTypeOf(error.status).toEqualTypeOf<number>();
+      expectTypeOf(error.body).toEqualTypeOf<ErrorBody | undefined>();
+    }
+    if (error?.kind === 'timeout') expectTypeOf(error.timeoutMs).toEqualTypeOf<number>();
+    const waited = await client.waitForBatchTask(1);
+    if (waited.error?.kind === 'task-failed') expectTypeOf(waited.error.task).toEqualTypeOf<BatchTaskInfo>();
+    typeOnly(() => {
+      // @ts-expect-error a network failure has no status
+      if (error?.kind === 'network') void error.status;
+    });
     const result = await client.startBatchJob({ Name: 'x' });
     if (!result.error) expectTypeOf(result.data).toEqualTypeOf<number>();
+  });
+
+  it('optional options take undefined, as process.env gives it (exactOptionalPropertyTypes)', () => {
+    typeOnly(() => {
+      void createBatchClient({
+        baseUrl: 'https://online.superoffice.com/Cust1',
+        auth: { scheme: 'SOTicket', ticket: 't' },
+        appToken: process.env.SO_APP_TOKEN,
+        language: process.env.SO_LANGUAGE,
+        timeoutMs: undefined,
+      });
+      void client.getBatchTaskInfo(1, { select: undefined, signal: undefined, timeoutMs: undefined, headers: undefined });
+    });
   });
 
   it('the raw client reaches every path of the spec, typed', async () => {
