@@ -38,10 +38,13 @@ export async function startPrism(options: {
   const host = '127.0.0.1';
   const port = await freePort(host);
   const command = options.upstream ? ['proxy', options.specPath, options.upstream] : ['mock', options.specPath];
-  const child = spawn(process.execPath, [prismEntry(), ...command, '--host', host, '--port', String(port), '--errors=false'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const exitWithParent = new URL('./exit-with-parent.js', import.meta.url).href;
+  const child = spawn(process.execPath, ['--import', exitWithParent, prismEntry(), ...command, '--host', host, '--port', String(port), '--errors=false'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', SCARF_ANALYTICS: 'false' },
   });
+  // Our end of Prism's stdin must not keep this process alive.
+  (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
   const stopChild = () => child.kill('SIGTERM');
   process.once('exit', stopChild);
 

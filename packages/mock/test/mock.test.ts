@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSpecPath, startMock, type RunningMock } from '../src/index.ts';
 
@@ -271,6 +273,37 @@ describe('behaves like the real server', () => {
     expect(reply.text).toBe('563');
   });
 });
+
+describe('started from code', () => {
+  it('leaves no Prism behind when its process is killed outright (SIGKILL: no exit handler runs)', async () => {
+    const script = `
+      import { startPrism } from '@so-batch/mock/prism';
+      import { bundledSpecPath } from '@so-batch/mock';
+      const prism = await startPrism({ specPath: bundledSpecPath(), log: () => {} });
+      console.log(prism.child.pid);
+      setInterval(() => {}, 1000);
+    `;
+    const parent = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] });
+    const prismPid = await new Promise<number>((resolvePid, reject) => {
+      parent.stdout.once('data', (data: Buffer) => resolvePid(Number(String(data).trim())));
+      parent.once('exit', (code) => reject(new Error(`the script ended (${code}) before Prism started`)));
+    });
+    expect(isRunning(prismPid)).toBe(true);
+    parent.kill('SIGKILL');
+    const deadline = Date.now() + 10_000;
+    while (isRunning(prismPid) && Date.now() < deadline) await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+    expect(isRunning(prismPid), `Prism (pid ${prismPid}) outlived its parent`).toBe(false);
+  });
+});
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('logs', () => {
   it('keep one line per request, without credentials', () => {
