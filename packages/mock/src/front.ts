@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkCredentials, WWW_AUTHENTICATE } from './credentials.ts';
-import { indexOperations, matchOperation, meaningOf, resolve, type OpenApiDocument, type Operation, type Schema } from './spec.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { indexOperations, isPlaceholder, matchOperation, meaningOf, placeholderValue, resolve, type OpenApiDocument, type Operation, type Schema } from './spec.ts';
 import { applySelect, canonicalEnumValue, pathParameterEnum, toWireNames } from './wire-names.ts';
 import { jsonToXml, xmlToJson, XmlSyntaxError } from './xml.ts';
 
@@ -185,7 +186,10 @@ export function createFront(options: FrontOptions): Server {
         headers: { allow: route.allowed.join(', ') },
       });
     }
-    const { operation, pathValues } = route;
+    const { operation } = route;
+    // The pages print their paths with the placeholder in (`/BatchTask/{state}`): sent as printed,
+    // it gets the page's sample value, so the page's sample request gets the page's answer.
+    const pathValues = route.pathValues.map((value, index) => (isPlaceholder(value) ? placeholderValue(operation, index, value) : value));
 
     const credentials = checkCredentials(req.headers.authorization, req.headers['x-xsrf-token'] as string | undefined);
     if (!credentials.ok) {
@@ -193,6 +197,7 @@ export function createFront(options: FrontOptions): Server {
     }
 
     let forwardBody: string | undefined;
+    let sampleName: string | undefined;
     if (operation.requestMediaTypes.length > 0) {
       const type = mediaType(req.headers['content-type']);
       if (!operation.requestMediaTypes.includes(type)) {
@@ -214,7 +219,10 @@ export function createFront(options: FrontOptions): Server {
         const detail = error instanceof SyntaxError || error instanceof XmlSyntaxError ? error.message : String(error);
         throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The request body is not valid ${format}: ${detail}` });
       }
-      forwardBody = JSON.stringify(toWireNames(doc, parsed, operation.requestSchema));
+      const wire = toWireNames(doc, parsed, operation.requestSchema);
+      forwardBody = JSON.stringify(wire);
+      // A page's sample request gets that page's sample response (Prism would give the first example).
+      sampleName = operation.requestExamples.find((example) => isDeepStrictEqual(example.value, wire))?.name;
     } else {
       await readBody(req, bodyLimit);
     }
@@ -237,6 +245,7 @@ export function createFront(options: FrontOptions): Server {
     // both with the same example; the path value picks the page's, as the server would.
     const meaning = pathValues[0] !== undefined ? meaningOf(doc, operation, pathValues[0]) : undefined;
     if (meaning && !headers.prefer) headers.prefer = `example=${meaning.example}`;
+    if (sampleName && operation.successExamples.includes(sampleName) && !headers.prefer) headers.prefer = `example=${sampleName}`;
 
     let upstream: Response;
     try {

@@ -14,7 +14,7 @@ export interface Operation {
   method: string;
   template: string;
   pattern: RegExp;
-  pathParameters: { name: string; schema: Schema }[];
+  pathParameters: { name: string; schema: Schema; sampleValues: unknown[] }[];
   /** Media types the request body may have; empty when the operation takes no body. */
   requestMediaTypes: string[];
   requestSchema: Schema | undefined;
@@ -22,6 +22,10 @@ export interface Operation {
   selectable: boolean;
   /** Where one operation serves two reference pages (x-so-batch-meanings): which is which. */
   meanings: Meaning[];
+  /** The pages' sample request bodies, by example name (page, newerPage, ...). */
+  requestExamples: { name: string; value: unknown }[];
+  /** The names of the success response's examples: a sample request gets the same-named one. */
+  successExamples: string[];
 }
 
 /** One of the reference pages an operation serves, told apart by its path value. */
@@ -83,7 +87,10 @@ export function indexOperations(doc: OpenApiDocument): Operation[] {
       const parameters = rawParameters.map((p) => resolve<{ name: string; in: string; schema: Schema }>(doc, p));
       const body = resolve<{ content?: Record<string, { schema?: Schema }> } | undefined>(doc, raw.requestBody);
       const requestMediaTypes = Object.keys(body?.content ?? {});
-      const jsonMedia = body?.content?.['application/json'];
+      const jsonMedia = body?.content?.['application/json'] as { schema?: Schema; examples?: Record<string, unknown> } | undefined;
+      const responses = (raw.responses ?? {}) as Record<string, unknown>;
+      const success = Object.keys(responses).find((code) => code.startsWith('2'));
+      const successContent = success ? resolve<{ content?: Record<string, { examples?: Record<string, unknown> }> }>(doc, responses[success])?.content : undefined;
       operations.push({
         operationId: String(raw.operationId),
         method: method.toUpperCase(),
@@ -92,13 +99,22 @@ export function indexOperations(doc: OpenApiDocument): Operation[] {
         pathParameters: template
           .match(/\{[^}]+\}/g)
           ?.map((token) => token.slice(1, -1))
-          .map((name) => ({ name, schema: parameters.find((p) => p.in === 'path' && p.name === name)?.schema ?? {} })) ?? [],
+          .map((name) => {
+            const parameter = parameters.find((p) => p.in === 'path' && p.name === name) as { schema?: Schema; example?: unknown; examples?: Record<string, unknown> } | undefined;
+            const sampleValues = [
+              ...(parameter?.example !== undefined ? [parameter.example] : []),
+              ...Object.values(parameter?.examples ?? {}).map((example) => resolve<{ value?: unknown }>(doc, example)?.value),
+            ].filter((value) => value !== undefined);
+            return { name, schema: parameter?.schema ?? {}, sampleValues };
+          }) ?? [],
         requestMediaTypes,
         requestSchema: jsonMedia?.schema,
         // The Agents' $select (components/parameters/Select) nulls out properties; the OData
         // $select of the REST list picks archive columns, which Prism's example cannot show.
         selectable: rawParameters.some((p) => p.$ref === '#/components/parameters/Select'),
         meanings: (raw['x-so-batch-meanings'] as Meaning[] | undefined) ?? [],
+        requestExamples: Object.entries(jsonMedia?.examples ?? {}).map(([name, example]) => ({ name, value: resolve<{ value?: unknown }>(doc, example)?.value })),
+        successExamples: Object.keys(successContent?.['application/json']?.examples ?? {}),
       });
     }
   }
@@ -132,4 +148,20 @@ export function meaningOf(doc: OpenApiDocument, operation: Operation, value: str
     const schema = resolve<Schema | undefined>(doc, doc.components?.schemas?.[meaning.parameter]);
     return ((schema?.enum as string[] | undefined) ?? []).some((name) => name.toLowerCase() === value.toLowerCase());
   });
+}
+
+/** A path segment left as the reference page prints it, such as `{state}` or `{id}`. */
+export function isPlaceholder(value: string): boolean {
+  return /^\{\w+\}$/.test(value);
+}
+
+/**
+ * The sample value for a placeholder the page left in its path: a state for `{state}`, an id for
+ * anything else (`{id}`, `{Id}`, `{batchTaskId}`), from the path parameter's examples.
+ */
+export function placeholderValue(operation: Operation, index: number, placeholder: string): string {
+  const samples = operation.pathParameters[index]?.sampleValues ?? [];
+  const wantsState = /state/i.test(placeholder);
+  const sample = samples.find((value) => (wantsState ? typeof value === 'string' && !/^\d+$/.test(value) : /^\d+$/.test(String(value))));
+  return String(sample ?? samples[0] ?? placeholder);
 }

@@ -106,6 +106,48 @@ describe('the pages\' sample requests get the pages\' sample responses', () => {
   });
 });
 
+describe('every page\'s sample request, newer editions too, gets that page\'s sample response', () => {
+  type Media = { examples?: Record<string, { $ref?: string; value?: unknown }> };
+  type Op = { operationId: string; requestBody?: { content: Record<string, Media> }; responses: Record<string, { content?: Record<string, Media> }> };
+  const value = (example: { $ref?: string; value?: unknown }) => (example.$ref ? spec.components.examples[example.$ref.split('/').pop()!].value : example.value);
+  const cases = Object.entries(spec.paths as Record<string, Record<string, Op>>).flatMap(([path, item]) =>
+    Object.entries(item).flatMap(([method, op]) => {
+      const requests = op.requestBody?.content['application/json']?.examples ?? {};
+      const success = Object.entries(op.responses).find(([code]) => code.startsWith('2'))!;
+      const responses = success[1].content?.['application/json']?.examples ?? {};
+      return Object.entries(requests)
+        .filter(([name]) => name in responses)
+        .map(([name, request]) => ({ label: `${op.operationId} (${name})`, method, path, request: value(request), response: value(responses[name]!) }));
+    }),
+  );
+
+  it('covers the newer pages', () => {
+    expect(cases.filter((c) => c.label.includes('newerPage')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(cases)('$label', async ({ method, path, request, response }) => {
+    const url = `${mock.url}${path.replace(/\{[^}]+\}/g, '411')}`;
+    const reply = await fetch(url, { method: method.toUpperCase(), headers: pageHeaders, body: JSON.stringify(request), signal: AbortSignal.timeout(5000) });
+    expect(reply.status).toBe(200);
+    expect(await reply.json()).toEqual(response);
+  });
+
+  it.each([
+    ['/api/v1/BatchTask/{state}', 'GetBatchTaskInfosByStateResponse'],
+    ['/api/v1/BatchTask/{id}', 'RestGetBatchTaskInfoResponse'],
+  ])('GET %s, the placeholder left in as the page prints it, gets the page\'s sample', async (path, example) => {
+    const reply = await fetch(`${mock.url}${path}`, { headers: { Authorization: pageHeaders.Authorization, Accept: pageHeaders.Accept } });
+    expect(reply.status).toBe(200);
+    expect(await reply.json()).toEqual(spec.components.examples[example].value);
+  });
+
+  it('POST /api/v1/BatchTask/{id}/Stop, as printed, is answered', async () => {
+    const reply = await fetch(`${mock.url}/api/v1/BatchTask/{id}/Stop`, { method: 'POST', headers: { Authorization: pageHeaders.Authorization } });
+    expect(reply.status).toBe(200);
+    expect(typeof (await reply.json())).toBe('boolean');
+  });
+});
+
 describe('credentials', () => {
   const path = '/api/v1/Agents/Batch/GetBatchTaskInfo';
   const body = '{"Id":189}';
