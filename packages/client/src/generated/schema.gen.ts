@@ -286,6 +286,11 @@ export interface paths {
          * @description Delete a batch task from the database. Decision: the page shows `null` as the body of its
          *     204 sample; a 204 has no body, so none is described.
          *     `$select` is listed by the reference page but has nothing to select in this answer.
+         *     Decision: the headers are the page's: of the SO-* family it lists only SO-AppToken, and it
+         *     lists neither Accept-Language nor SO-Language, SO-Culture or SO-TimeZone, so they are not
+         *     described here (as on the REST delete). A 204 has no body to translate, format or convert
+         *     dates in. The page's sample request still sends `Accept-Language: *`, and a client may send
+         *     these headers with every call (the typed client does); nothing in the 204 depends on them.
          */
         post: operations["v1BatchAgent_DeleteBatchTask"];
         delete?: never;
@@ -308,6 +313,11 @@ export interface paths {
          * @description Delete several batch tasks from the database. Decision: the page shows `null` as the body of
          *     its 204 sample; a 204 has no body, so none is described.
          *     `$select` is listed by the reference page but has nothing to select in this answer.
+         *     Decision: the headers are the page's: of the SO-* family it lists only SO-AppToken, and it
+         *     lists neither Accept-Language nor SO-Language, SO-Culture or SO-TimeZone, so they are not
+         *     described here (as on the REST delete). A 204 has no body to translate, format or convert
+         *     dates in. The page's sample request still sends `Accept-Language: *`, and a client may send
+         *     these headers with every call (the typed client does); nothing in the 204 depends on them.
          */
         post: operations["v1BatchAgent_DeleteBatchTasks"];
         delete?: never;
@@ -329,6 +339,9 @@ export interface paths {
          *     sort and page with the `$` parameters. The rows are archive rows (PrimaryKey, EntityName and
          *     the selected columns), not BatchTaskInfos. Decision: the reference page's sample rows are
          *     person rows (generated filler); they are kept, as they show the envelope.
+         *     Where the page's spellings of a `$` parameter disagree with each other or with its type
+         *     (`$orderby` / `$orderBy`, `$mode=full` / `Full`, `$jsonSafe=False` for a `bool`), the
+         *     parameter's own Decision note says what the spec takes.
          */
         get: operations["v1Batch_GetAll"];
         put?: never;
@@ -379,7 +392,11 @@ export interface paths {
          * @description Delete a batch task from the database. Decision: the page names its response body
          *     "TimeZoneData" and shows `null` under its 204 sample; a 204 has no body, so none is
          *     described. Decision: the page lists no 404; REST endpoints answer an unknown id with 404.
-         *     The page lists only the SO-AppToken header of the SO-* family.
+         *     Decision: the headers are the page's: of the SO-* family it lists only SO-AppToken, and it
+         *     lists neither Accept-Language nor SO-Language, SO-Culture or SO-TimeZone, so they are not
+         *     described here (as on the two Agents deletes). A 204 has no body to translate, format or
+         *     convert dates in. The page's sample request still sends `Accept-Language`, and a client may
+         *     send these headers with every call (the typed client does); nothing in the 204 depends on them.
          */
         delete: operations["v1Batch_DeleteBatchTask"];
         options?: never;
@@ -542,11 +559,28 @@ export interface components {
         };
         /**
          * ETableRight
-         * @description A .NET flags enum, sent as the names of the set flags joined by ", " (`"Select, Update"`), or
-         *     as one alias for a combination (`"FULL"`, `"Delete"`). Values: None = 0, Select = 1,
-         *     Update = 2, Insert = 4, Delete = 8, Filtering = 16, RestrictedUpdate = 32, Unused1 = 64,
-         *     Uninitialized = 128. Aliases: R = 1 (Select), UR = 3, RI = 5, URI = 7, UDR = 11, FULL = 15,
-         *     F = 16 (Filtering), RF = 17, FI = 20.
+         * @description The caller's permissions on a row: a .NET flags enum, sent as the names of the set flags
+         *     joined by ", " (`"Select, Update"`), or as one name for a value (`"FULL"`, `"Delete"`).
+         *     The values and their meanings, from the ETableRight concept page:
+         *
+         *     | name | value | meaning |
+         *     | --- | --- | --- |
+         *     | `None` | 0 | The row should be hidden from the user. |
+         *     | `Select` | 1 | The user is allowed to see the row. |
+         *     | `Update` | 2 | The user is allowed to modify the values in this row. |
+         *     | `Insert` | 4 | The user is allowed to add new rows to the table. |
+         *     | `Delete` | 8 | The user is allowed to delete this row. |
+         *     | `Filtering` | 16 | Some fields may be hidden. |
+         *     | `RestrictedUpdate` | 32 | A hint: some fields may not be updatable, even though the user may update the row. |
+         *     | `Unused1` | 64 | Unused; present only for serialization. |
+         *     | `Uninitialized` | 128 | A magic value: the rights are not initialized (the page's sentence breaks off after "not"). |
+         *
+         *     Aliases for combinations: `R` = 1 (Select only), `UR` = 3 (Select and Update), `RI` = 5
+         *     (Select and Insert, anonymous), `URI` = 7 (Select, Update, Insert), `UDR` = 11 (Select, Update,
+         *     Delete), `FULL` = 15 (Select, Update, Insert, Delete: no restrictions), `F` = 16 (just
+         *     Filtering), `RF` = 17 (Select and Filtering), `FI` = 20 (Filtering and Insert, anonymous).
+         *     Decision: the page describes UR as "Select or Update" and RF as "Select or Filter"; their
+         *     values (3 and 17) set both flags, so both are read as set (as the typed client does).
          * @example FULL
          * @example Select, Update
          * @example Delete
@@ -563,13 +597,34 @@ export interface components {
         };
         /**
          * EFieldRight
-         * @description A .NET flags enum, sent as the names of the set flags joined by ", " (`"Update, UIHintMandatory"`).
-         *     Values: None = 0, Read = 1, Write = 2, Update = 3 (Read and Write), Unused1 = 4, Unused2 = 8,
-         *     Unused3 = 16, Nullable = 32, UIHintMandatory = 64, UIHintReadOnly = 128, UIHints = 192,
-         *     UndefinedValue256 = 256. Decision: the reference page gives 32 to both `Unused4` and
-         *     `Nullable`; .NET serializes a shared value by one name, and `Nullable` is the documented
-         *     meaning, so both names are accepted and `Nullable` is the one to expect. `FULL` appears in the
-         *     pages' samples as a field mask too, so it is accepted.
+         * @description The caller's access to one field: a .NET flags enum, sent as the names of the set flags joined
+         *     by ", " (`"Update, UIHintMandatory"`). The values and their meanings, from the EFieldRight
+         *     concept page:
+         *
+         *     | name | value | meaning |
+         *     | --- | --- | --- |
+         *     | `None` | 0 | Hidden from the user. |
+         *     | `Read` | 1 | Read-only right. |
+         *     | `Write` | 2 | Write-only (the page: "not terribly useful"). |
+         *     | `Update` | 3 | Read and Write combined. |
+         *     | `Unused1` | 4 | No meaning given. |
+         *     | `Unused2` | 8 | No meaning given. |
+         *     | `Unused3` | 16 | No meaning given. |
+         *     | `Nullable` | 32 | The field can have NULL as a valid value. |
+         *     | `UIHintMandatory` | 64 | The field must be filled out (not blank). |
+         *     | `UIHintReadOnly` | 128 | The field can only be read, not updated, in the user interface. |
+         *     | `UIHints` | 192 | UIHintMandatory and UIHintReadOnly: rights applied only in the user interface, treated as deny rights. |
+         *     | `UndefinedValue256` | 256 | Undefined, generated value 256. |
+         *
+         *     Decision: the reference page gives 32 to both `Unused4` and `Nullable`; .NET serializes a
+         *     shared value by one name, and `Nullable` is the documented meaning, so both names are accepted
+         *     and `Nullable` is the one to expect.
+         *
+         *     Decision (`FULL`): the EFieldRight page has no `FULL`, but the pages' samples use it as a
+         *     field mask (`"FieldRight": {"Mask": "FULL"}`), so it is accepted. No page says what it means
+         *     for a field. The typed client reads it as `Read` and `Write` (= `Update`, 3): all the access
+         *     a field right grants, as ETableRight's `FULL` is all the access a row right grants. It is not
+         *     read as setting `Nullable` or the UI hints, which are properties of the field, not access.
          * @example Update
          * @example Update, UIHintMandatory
          */
@@ -671,6 +726,10 @@ export interface components {
         /**
          * DeleteBatchTaskRequest
          * @description The task to delete.
+         *
+         *     Decision: every property the reference page lists is required and no other property is
+         *     allowed. The server would bind a missing or misspelt property as its default (0, null, an
+         *     empty list) and answer as if nothing matched, which hides the mistake.
          */
         DeleteBatchTaskRequest: {
             /**
@@ -682,6 +741,10 @@ export interface components {
         /**
          * DeleteBatchTasksRequest
          * @description The tasks to delete.
+         *
+         *     Decision: every property the reference page lists is required and no other property is
+         *     allowed. The server would bind a missing or misspelt property as its default (0, null, an
+         *     empty list) and answer as if nothing matched, which hides the mistake.
          */
         DeleteBatchTasksRequest: {
             /** @description Ids of the batch tasks to delete. */
@@ -690,6 +753,10 @@ export interface components {
         /**
          * StopBatchJobRequest
          * @description The job to stop.
+         *
+         *     Decision: every property the reference page lists is required and no other property is
+         *     allowed. The server would bind a missing or misspelt property as its default (0, null, an
+         *     empty list) and answer as if nothing matched, which hides the mistake.
          */
         StopBatchJobRequest: {
             /**
@@ -701,6 +768,10 @@ export interface components {
         /**
          * GetBatchTaskInfosByStateRequest
          * @description The state of the caller's tasks to get.
+         *
+         *     Decision: every property the reference page lists is required and no other property is
+         *     allowed. The server would bind a missing or misspelt property as its default (0, null, an
+         *     empty list) and answer as if nothing matched, which hides the mistake.
          */
         GetBatchTaskInfosByStateRequest: {
             /** @description The state of the tasks to get; `All` for every state. */
@@ -709,6 +780,10 @@ export interface components {
         /**
          * GetBatchTaskInfosByAssociatesAndStateRequest
          * @description The associates and the state of the tasks to get.
+         *
+         *     Decision: every property the reference page lists is required and no other property is
+         *     allowed. The server would bind a missing or misspelt property as its default (0, null, an
+         *     empty list) and answer as if nothing matched, which hides the mistake.
          */
         GetBatchTaskInfosByAssociatesAndStateRequest: {
             /** @description Ids of the associates (task owners) whose tasks to get. */
@@ -718,7 +793,19 @@ export interface components {
         };
         /**
          * GetBatchTaskInfosByNameAndAssociatesRequest
-         * @description The name and the associates of the tasks to get.
+         * @description The name (as `Name`) and the associates of the tasks to get.
+         *
+         *     Decision: every property the reference page lists is required and no other property is
+         *     allowed. The server would bind a missing or misspelt property as its default (0, null, an
+         *     empty list) and answer as if nothing matched, which hides the mistake.
+         *
+         *     Decision (`Name` or `TaskName`): the pages of GetBatchTaskInfosByNameAndAssociates and
+         *     GetBatchTaskInfosByNameAndState call the task name `Name`; those of GetAllBatchTaskInfosByName,
+         *     GetAllBatchTaskInfosByNameAndState, GetSystemBatchTaskInfosByName and
+         *     GetSystemBatchTaskInfosByNameAndState call it `TaskName`. Both mean the same (the name of the
+         *     task's job), but the spec keeps each page's wire name rather than one shared name: the server
+         *     binds a body by property name, so a call that sent the other name would have its task name
+         *     read as missing (null) and would find nothing.
          */
         GetBatchTaskInfosByNameAndAssociatesRequest: {
             /** @description The task name (the name of its job) to match. */
@@ -728,7 +815,19 @@ export interface components {
         };
         /**
          * GetBatchTaskInfosByNameAndStateRequest
-         * @description The name and the state of the caller's tasks to get.
+         * @description The name (as `Name`) and the state of the caller's tasks to get.
+         *
+         *     Decision: every property the reference page lists is required and no other property is
+         *     allowed. The server would bind a missing or misspelt property as its default (0, null, an
+         *     empty list) and answer as if nothing matched, which hides the mistake.
+         *
+         *     Decision (`Name` or `TaskName`): the pages of GetBatchTaskInfosByNameAndAssociates and
+         *     GetBatchTaskInfosByNameAndState call the task name `Name`; those of GetAllBatchTaskInfosByName,
+         *     GetAllBatchTaskInfosByNameAndState, GetSystemBatchTaskInfosByName and
+         *     GetSystemBatchTaskInfosByNameAndState call it `TaskName`. Both mean the same (the name of the
+         *     task's job), but the spec keeps each page's wire name rather than one shared name: the server
+         *     binds a body by property name, so a call that sent the other name would have its task name
+         *     read as missing (null) and would find nothing.
          */
         GetBatchTaskInfosByNameAndStateRequest: {
             /** @description The task name (the name of its job) to match. */
@@ -738,8 +837,19 @@ export interface components {
         };
         /**
          * TaskNameRequest
-         * @description The task name to match, as `TaskName` (GetAllBatchTaskInfosByName and
-         *     GetSystemBatchTaskInfosByName name it so; other calls say `Name`).
+         * @description The task name to match, as `TaskName`.
+         *
+         *     Decision: every property the reference page lists is required and no other property is
+         *     allowed. The server would bind a missing or misspelt property as its default (0, null, an
+         *     empty list) and answer as if nothing matched, which hides the mistake.
+         *
+         *     Decision (`Name` or `TaskName`): the pages of GetBatchTaskInfosByNameAndAssociates and
+         *     GetBatchTaskInfosByNameAndState call the task name `Name`; those of GetAllBatchTaskInfosByName,
+         *     GetAllBatchTaskInfosByNameAndState, GetSystemBatchTaskInfosByName and
+         *     GetSystemBatchTaskInfosByNameAndState call it `TaskName`. Both mean the same (the name of the
+         *     task's job), but the spec keeps each page's wire name rather than one shared name: the server
+         *     binds a body by property name, so a call that sent the other name would have its task name
+         *     read as missing (null) and would find nothing.
          */
         TaskNameRequest: {
             /** @description The task name (the name of its job) to match. */
@@ -748,6 +858,18 @@ export interface components {
         /**
          * TaskNameAndStateRequest
          * @description The task name (as `TaskName`) and the state of the tasks to get.
+         *
+         *     Decision: every property the reference page lists is required and no other property is
+         *     allowed. The server would bind a missing or misspelt property as its default (0, null, an
+         *     empty list) and answer as if nothing matched, which hides the mistake.
+         *
+         *     Decision (`Name` or `TaskName`): the pages of GetBatchTaskInfosByNameAndAssociates and
+         *     GetBatchTaskInfosByNameAndState call the task name `Name`; those of GetAllBatchTaskInfosByName,
+         *     GetAllBatchTaskInfosByNameAndState, GetSystemBatchTaskInfosByName and
+         *     GetSystemBatchTaskInfosByNameAndState call it `TaskName`. Both mean the same (the name of the
+         *     task's job), but the spec keeps each page's wire name rather than one shared name: the server
+         *     binds a body by property name, so a call that sent the other name would have its task name
+         *     read as missing (null) and would find nothing.
          */
         TaskNameAndStateRequest: {
             /** @description The task name (the name of its job) to match. */
@@ -852,7 +974,15 @@ export interface components {
                 "text/xml": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description The request body is larger than the server accepts. */
+        /**
+         * @description The request body is larger than the server accepts.
+         *
+         *     Decision: no reference page lists 413; every operation that takes a body declares it all the
+         *     same. The so-batch mock refuses a body over its limit with 413 (this error body), and any
+         *     server has to refuse a body it will not read; the pages say neither what the real server's
+         *     limit is nor how it answers, so a client should treat this status as "too large" whatever
+         *     the body says.
+         */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -869,7 +999,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description The request body has a Content-Type that the operation does not accept. */
+        /**
+         * @description The request body has a Content-Type that the operation does not accept.
+         *
+         *     Decision: no reference page lists 415; every operation that takes a body declares it all the
+         *     same. The so-batch mock refuses, with 415, a Content-Type the operation does not describe,
+         *     and any server has to refuse a body it cannot read. That includes the form and patch types
+         *     the pages list but this document leaves out (each request body's Decision says why): a real
+         *     server may accept those.
+         */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -951,16 +1089,36 @@ export interface components {
          */
         ODataSelect: string;
         /**
-         * @description Restricts the rows, with OData and SuperOffice operators: `eq ne le lt gt ge` and `between`
-         *     for numbers; `contains is notBegins notContains isNot begins` for strings;
-         *     `associateIsOneOf associateIsNotOneOf` for associates; `oneOf NotOneOf` for list ids;
-         *     `before date after dateBetween` and unary date operators (`today`, `thisWeek`, ...) for
-         *     dates; functions `substringof startswith endswith`.
+         * @description Restricts the rows: conditions on columns (`name begins 'Export'`), joined with `and` as in
+         *     the page's examples.
+         *     The operators the reference page lists, by the kind of column:
+         *
+         *     - numbers: `eq` (also written `=`), `ne`, `le`, `lt`, `gt`, `ge`, `set`, `equals`, `greater`,
+         *       `less`, `unequals`, `between`;
+         *     - strings: `contains`, `is`, `notBegins`, `notContains`, `isNot`, and `begins`;
+         *     - associates: `associateIsOneOf`, `associateIsNotOneOf`;
+         *     - list ids: `oneOf`, `NotOneOf`;
+         *     - dates: `before`, `date`, `after`, `dateBetween`, `beforeToday`;
+         *     - unary (no value): `currentAssociate`, `beforeToday`, `today`, `afterToday`, `lastWeek`,
+         *       `thisWeek`, `nextWeek`, `lastMonth`, `thisMonth`, `nextMonth`, `lastQuarter`,
+         *       `thisQuarter`, `nextQuarter`, `thisHalf`, `thisYear`;
+         *     - functions: `substringof(a,b)`, `startswith(a,b)`, `endswith(a,b)`, `this(f,period)`,
+         *       `next(f,n,period)`, `previous(f,n,period)`, `thisAndNext(f,n,period)`,
+         *       `thisAndPrevious(f,n,period)`, `thisAndPreviousAndNext(f,period)`.
+         *
+         *     Decision: `begins` is missing from the page's list of string operators, but the page's own
+         *     examples use it (`name begins 'foo'`, `$filter=name begins 'S'`), so it is listed. The value
+         *     stays a free string: the spec does not parse the expression, the server does.
          * @example name begins 'Export' and state eq 3
          */
         ODataFilter: string;
         /**
          * @description Comma-separated columns to sort by, each with an optional `asc` or `desc`.
+         *
+         *     Decision: the reference page's introduction writes `$orderby=abc/col3,col1`, while its
+         *     parameter table and its sample request write `$orderBy`. The spec uses `$orderBy`, the
+         *     table's name. The pages do not say that the server reads OData option names
+         *     case-insensitively, so the spec does not promise that `$orderby` works: send `$orderBy`.
          * @example name asc,lastStarted desc
          */
         ODataOrderBy: string;
@@ -981,6 +1139,11 @@ export interface components {
         ODataSkip: number;
         /**
          * @description `Full` (raw values and display hints for each value), `Wide`, or `Slim` (display values only).
+         *
+         *     Decision: the values are the page's enum as its table spells it (`Slim, Wide, Full`; sample
+         *     `$mode=Full`). The page also writes `$mode=full` in its introduction and `FULL` / `SLIM` in
+         *     the table's description, but does not say that the server ignores case, so only the table's
+         *     spelling is described. The page does not explain `Wide`.
          * @example Full
          */
         ODataMode: "Slim" | "Wide" | "Full";
@@ -996,17 +1159,31 @@ export interface components {
         ODataContext: string;
         /**
          * @description `JSON` or `XML`: overrides the format the Accept header chose.
+         *
+         *     Decision: the page types `$format` as a free string but names only XML and JSON, so the spec
+         *     narrows it to those two, spelt as the page's sample (`$format=JSON`). The pages do not say
+         *     whether the server takes other spellings (`json`) or other formats.
          * @example JSON
          */
         ODataFormat: "JSON" | "XML";
         /**
          * @description Make the column names JSON-safe property names (unsafe characters become `_`).
-         * @example true
+         *
+         *     Decision: the page types `$jsonSafe` as `bool`, and its sample sends `$jsonSafe=False`: the
+         *     .NET spelling of a boolean, which a JSON Schema `boolean` (`true` / `false`) refuses. A
+         *     query value is text either way, so the spec describes it as a string with both spellings:
+         *     `True` / `False` as the page and .NET write them, `true` / `false` as an OpenAPI client
+         *     serializes a boolean.
+         * @example False
          */
-        ODataJsonSafe: boolean;
+        ODataJsonSafe: "True" | "False" | "true" | "false";
         /**
          * @description In `Slim` mode, `Logical` values (true/false for booleans) or `Display` values (icon hints).
          *     Dates are ISO strings either way.
+         *
+         *     Decision: the values are the page's enum (`Logical, Display`), spelt as it spells them. The
+         *     page describes `$output` for `Slim` mode only and does not say what it does with `$mode=Full`
+         *     or `Wide`, so neither does the spec; the spec does not refuse the combination.
          * @example Logical
          */
         ODataOutput: "Logical" | "Display";
@@ -2065,30 +2242,6 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
-                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
-                 * @example en
-                 */
-                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
-                /**
-                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
-                 *     Accept-Language. `*` or `x` cancels translation.
-                 * @example nb-no
-                 */
-                "SO-Language"?: components["parameters"]["SOLanguage"];
-                /**
-                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
-                 *     strings. Defaults to the language; ignored when no language is set.
-                 * @example sv
-                 */
-                "SO-Culture"?: components["parameters"]["SOCulture"];
-                /**
-                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
-                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
-                 * @example NO, includeTZOffset
-                 */
-                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
-                /**
                  * @description The application token (client secret) that identifies the partner application. Required by
                  *     SuperOffice Online when a server calls with an SOTicket.
                  * @example f2398a3a7wer3759d4b220e9a9c94321
@@ -2140,30 +2293,6 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description Translate string resources and multi-language values into this language (ISO 639-1 code, or
-                 *     a list such as `fr,de`). Without it, strings come back untranslated. `*` asks for none.
-                 * @example en
-                 */
-                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
-                /**
-                 * @description Like Accept-Language, and overrides it, for clients (browsers) that cannot change
-                 *     Accept-Language. `*` or `x` cancels translation.
-                 * @example nb-no
-                 */
-                "SO-Language"?: components["parameters"]["SOLanguage"];
-                /**
-                 * @description Number and date formatting culture (ISO 639-1 code) for values the server returns as
-                 *     strings. Defaults to the language; ignored when no language is set.
-                 * @example sv
-                 */
-                "SO-Culture"?: components["parameters"]["SOCulture"];
-                /**
-                 * @description Convert dates to and from this time zone: a zone id (261) or code (NO). Dates then come back
-                 *     without an offset, unless `, includeTZOffset` follows the zone (`NO, includeTZOffset`).
-                 * @example NO, includeTZOffset
-                 */
-                "SO-TimeZone"?: components["parameters"]["SOTimeZone"];
-                /**
                  * @description The application token (client secret) that identifies the partner application. Required by
                  *     SuperOffice Online when a server calls with an SOTicket.
                  * @example f2398a3a7wer3759d4b220e9a9c94321
@@ -2213,16 +2342,36 @@ export interface operations {
                  */
                 $select?: components["parameters"]["ODataSelect"];
                 /**
-                 * @description Restricts the rows, with OData and SuperOffice operators: `eq ne le lt gt ge` and `between`
-                 *     for numbers; `contains is notBegins notContains isNot begins` for strings;
-                 *     `associateIsOneOf associateIsNotOneOf` for associates; `oneOf NotOneOf` for list ids;
-                 *     `before date after dateBetween` and unary date operators (`today`, `thisWeek`, ...) for
-                 *     dates; functions `substringof startswith endswith`.
+                 * @description Restricts the rows: conditions on columns (`name begins 'Export'`), joined with `and` as in
+                 *     the page's examples.
+                 *     The operators the reference page lists, by the kind of column:
+                 *
+                 *     - numbers: `eq` (also written `=`), `ne`, `le`, `lt`, `gt`, `ge`, `set`, `equals`, `greater`,
+                 *       `less`, `unequals`, `between`;
+                 *     - strings: `contains`, `is`, `notBegins`, `notContains`, `isNot`, and `begins`;
+                 *     - associates: `associateIsOneOf`, `associateIsNotOneOf`;
+                 *     - list ids: `oneOf`, `NotOneOf`;
+                 *     - dates: `before`, `date`, `after`, `dateBetween`, `beforeToday`;
+                 *     - unary (no value): `currentAssociate`, `beforeToday`, `today`, `afterToday`, `lastWeek`,
+                 *       `thisWeek`, `nextWeek`, `lastMonth`, `thisMonth`, `nextMonth`, `lastQuarter`,
+                 *       `thisQuarter`, `nextQuarter`, `thisHalf`, `thisYear`;
+                 *     - functions: `substringof(a,b)`, `startswith(a,b)`, `endswith(a,b)`, `this(f,period)`,
+                 *       `next(f,n,period)`, `previous(f,n,period)`, `thisAndNext(f,n,period)`,
+                 *       `thisAndPrevious(f,n,period)`, `thisAndPreviousAndNext(f,period)`.
+                 *
+                 *     Decision: `begins` is missing from the page's list of string operators, but the page's own
+                 *     examples use it (`name begins 'foo'`, `$filter=name begins 'S'`), so it is listed. The value
+                 *     stays a free string: the spec does not parse the expression, the server does.
                  * @example name begins 'Export' and state eq 3
                  */
                 $filter?: components["parameters"]["ODataFilter"];
                 /**
                  * @description Comma-separated columns to sort by, each with an optional `asc` or `desc`.
+                 *
+                 *     Decision: the reference page's introduction writes `$orderby=abc/col3,col1`, while its
+                 *     parameter table and its sample request write `$orderBy`. The spec uses `$orderBy`, the
+                 *     table's name. The pages do not say that the server reads OData option names
+                 *     case-insensitively, so the spec does not promise that `$orderby` works: send `$orderBy`.
                  * @example name asc,lastStarted desc
                  */
                 $orderBy?: components["parameters"]["ODataOrderBy"];
@@ -2243,6 +2392,11 @@ export interface operations {
                 $skip?: components["parameters"]["ODataSkip"];
                 /**
                  * @description `Full` (raw values and display hints for each value), `Wide`, or `Slim` (display values only).
+                 *
+                 *     Decision: the values are the page's enum as its table spells it (`Slim, Wide, Full`; sample
+                 *     `$mode=Full`). The page also writes `$mode=full` in its introduction and `FULL` / `SLIM` in
+                 *     the table's description, but does not say that the server ignores case, so only the table's
+                 *     spelling is described. The page does not explain `Wide`.
                  * @example Full
                  */
                 $mode?: components["parameters"]["ODataMode"];
@@ -2258,17 +2412,31 @@ export interface operations {
                 $context?: components["parameters"]["ODataContext"];
                 /**
                  * @description `JSON` or `XML`: overrides the format the Accept header chose.
+                 *
+                 *     Decision: the page types `$format` as a free string but names only XML and JSON, so the spec
+                 *     narrows it to those two, spelt as the page's sample (`$format=JSON`). The pages do not say
+                 *     whether the server takes other spellings (`json`) or other formats.
                  * @example JSON
                  */
                 $format?: components["parameters"]["ODataFormat"];
                 /**
                  * @description Make the column names JSON-safe property names (unsafe characters become `_`).
-                 * @example true
+                 *
+                 *     Decision: the page types `$jsonSafe` as `bool`, and its sample sends `$jsonSafe=False`: the
+                 *     .NET spelling of a boolean, which a JSON Schema `boolean` (`true` / `false`) refuses. A
+                 *     query value is text either way, so the spec describes it as a string with both spellings:
+                 *     `True` / `False` as the page and .NET write them, `true` / `false` as an OpenAPI client
+                 *     serializes a boolean.
+                 * @example False
                  */
                 $jsonSafe?: components["parameters"]["ODataJsonSafe"];
                 /**
                  * @description In `Slim` mode, `Logical` values (true/false for booleans) or `Display` values (icon hints).
                  *     Dates are ISO strings either way.
+                 *
+                 *     Decision: the values are the page's enum (`Logical, Display`), spelt as it spells them. The
+                 *     page describes `$output` for `Slim` mode only and does not say what it does with `$mode=Full`
+                 *     or `Wide`, so neither does the spec; the spec does not refuse the combination.
                  * @example Logical
                  */
                 $output?: components["parameters"]["ODataOutput"];
