@@ -45,13 +45,15 @@ export async function connect(options: ConnectionOptions, env: Environment, log:
   if (options.mock) {
     // Imported by name at run time: the mock lives in the workspace, not in the published CLI.
     const mockPackage = '@so-batch/mock';
-    let startMock: () => Promise<{ url: string; stop(): Promise<void> }>;
+    let startMock: (options: { taskRunMs?: number }) => Promise<{ url: string; stop(): Promise<void> }>;
     try {
       ({ startMock } = (await import(mockPackage)) as { startMock: typeof startMock });
     } catch {
       throw new CliFailure('--mock needs the so-batch workspace (its @so-batch/mock package): run the CLI from there.', EXIT.config);
     }
-    const mock = await startMock();
+    // Jobs started on the mock run MOCK_TASK_SECONDS (5 by default), as with `pnpm dev`.
+    const seconds = Number(env.MOCK_TASK_SECONDS);
+    const mock = await startMock(env.MOCK_TASK_SECONDS && Number.isFinite(seconds) && seconds >= 0 ? { taskRunMs: seconds * 1000 } : {});
     baseUrl = mock.url;
     close = () => mock.stop();
     auth ??= { scheme: 'SOTicket', ticket: '7T:so-batch-mock' };

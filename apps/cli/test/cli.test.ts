@@ -138,10 +138,26 @@ describe('against the mock', () => {
     expect(isTask(JSON.parse(json.stdout))).toBe(true);
   });
 
-  it('start prints the new task id', async () => {
+  it('start prints the new task id, and get finds the job it started', async () => {
     const run = await cli(['start', '--name', 'ExportJob', '--param', 'Folder=exports', '--param', 'Format=csv', '--description', 'Nightly'], env);
-    expect(run).toMatchObject({ code: 0, stdout: 'Started task 563\n' });
-    expect(JSON.parse((await cli(['start', '--name', 'ExportJob', '--json'], env)).stdout)).toEqual({ Id: 563 });
+    expect(run.code, run.stderr).toBe(0);
+    const id = Number(/^Started task (\d+)\n$/.exec(run.stdout)?.[1]);
+    expect(id).toBeGreaterThan(10_000);
+    const task = JSON.parse((await cli(['get', String(id), '--json'], env)).stdout);
+    expect(task).toMatchObject({ Id: id, Name: 'ExportJob', Description: 'Nightly', ParameterObject: { Folder: 'exports', Format: 'csv' } });
+    expect(isTask(task)).toBe(true);
+    expect(JSON.parse((await cli(['start', '--name', 'ExportJob', '--json'], env)).stdout)).toEqual({ Id: id + 1 });
+  });
+
+  it('--mock start --watch follows the job on the mock it starts to Succeeded; a failing job exits 1', async () => {
+    const fast = { PATH: process.env.PATH ?? '', MOCK_TASK_SECONDS: '1' };
+    const run = await cli(['--mock', 'start', '--name', 'ExportJob', '--watch', '--interval', '100'], fast);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Succeeded/);
+    expect(run.stdout).toMatch(/finished/);
+    const failing = await cli(['--mock', 'start', '--name', 'FailingExport', '--watch', '--interval', '100'], fast);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout + failing.stderr).toMatch(/Failed/);
   });
 
   it('update prints the stored task; --json validates', async () => {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Serves the mock on http://127.0.0.1:4010 (MOCK_PORT chooses another port) until Ctrl-C.
+// Jobs started through it run for MOCK_TASK_SECONDS (default 5) before they end.
 import { startMock } from '../src/index.ts';
 
 const port = Number(process.env.MOCK_PORT ?? 4010);
@@ -8,10 +9,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const taskSeconds = Number(process.env.MOCK_TASK_SECONDS ?? 5);
+if (!Number.isFinite(taskSeconds) || taskSeconds < 0 || taskSeconds > 86_400) {
+  console.error(`MOCK_TASK_SECONDS must be a number of seconds (0-86400), not "${process.env.MOCK_TASK_SECONDS}".`);
+  process.exit(2);
+}
+
 let mock;
 try {
   mock = await startMock({
     port,
+    taskRunMs: taskSeconds * 1000,
     onLog: (line) => {
       if (!line.startsWith('[prism]')) console.log(line);
     },

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { checkCredentials, WWW_AUTHENTICATE } from './credentials.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { indexOperations, isPlaceholder, matchOperation, meaningOf, placeholderValue, resolve, type OpenApiDocument, type Operation, type Schema } from './spec.ts';
+import { SimulatedTasks } from './tasks.ts';
 import { applySelect, canonicalEnumValue, pathParameterEnum, toWireNames } from './wire-names.ts';
 import { jsonToXml, xmlToJson, XmlSyntaxError } from './xml.ts';
 
@@ -17,6 +18,8 @@ export interface FrontOptions {
   prismUrl: string;
   /** The largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** The jobs started through the mock, which run and end (see tasks.ts). */
+  tasks: SimulatedTasks;
   log: (line: string) => void;
 }
 
@@ -138,8 +141,59 @@ function okResponseSchema(doc: OpenApiDocument, operation: Operation): Schema | 
   return response?.content?.['application/json']?.schema;
 }
 
+type Body = Record<string, unknown>;
+const asBody = (value: unknown): Body => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {});
+
+/**
+ * The answer for a call that starts a job, or reads, updates, stops or deletes one started here;
+ * undefined for every other call (Prism's example stands). Throws 404 for a deleted task over REST.
+ */
+function simulate(tasks: SimulatedTasks, operationId: string, wire: unknown, pathValues: string[]): { value: unknown } | undefined {
+  const body = asBody(wire);
+  const pathId = pathValues[0] !== undefined && /^\d+$/.test(pathValues[0]) ? Number(pathValues[0]) : undefined;
+  const restTask = (id: number | undefined) => {
+    if (!tasks.knows(id)) return undefined;
+    const task = tasks.get(id);
+    if (!task) throw new RequestProblem({ status: 404, type: 'NotFound', message: `Batch task ${id} does not exist (it was deleted).` });
+    return task;
+  };
+  switch (operationId) {
+    case 'v1BatchAgent_StartBatchJob':
+      return body.BatchTaskInfo ? { value: tasks.start(asBody(body.BatchTaskInfo)) } : undefined;
+    case 'v1Batch_StartBatchJob':
+      return { value: tasks.start(body) };
+    case 'v1BatchAgent_GetBatchTaskInfo':
+      return tasks.knows(body.Id) ? { value: tasks.get(body.Id) } : undefined;
+    case 'v1Batch_GetBatchTaskInfosByState': {
+      const task = restTask(pathId);
+      return task ? { value: task } : undefined;
+    }
+    case 'v1BatchAgent_UpdateBatchTask': {
+      const info = asBody(body.BatchTaskInfo);
+      return tasks.knows(info.Id) ? { value: tasks.update(info.Id, info) } : undefined;
+    }
+    case 'v1Batch_UpdateBatchTask':
+      return restTask(pathId) ? { value: tasks.update(pathId!, body) } : undefined;
+    case 'v1BatchAgent_StopBatchJob':
+      return tasks.knows(body.Id) ? { value: tasks.stop(body.Id) } : undefined;
+    case 'v1Batch_StopBatchJob':
+      return restTask(pathId) ? { value: tasks.stop(pathId!) } : undefined;
+    case 'v1BatchAgent_DeleteBatchTask':
+      if (tasks.knows(body.BatchTaskId)) tasks.delete(body.BatchTaskId);
+      return undefined;
+    case 'v1BatchAgent_DeleteBatchTasks':
+      for (const id of Array.isArray(body.BatchTaskIds) ? body.BatchTaskIds : []) if (tasks.knows(id)) tasks.delete(id);
+      return undefined;
+    case 'v1Batch_DeleteBatchTask':
+      if (restTask(pathId)) tasks.delete(pathId!);
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
 export function createFront(options: FrontOptions): Server {
-  const { doc, prismUrl, bodyLimit, log } = options;
+  const { doc, prismUrl, bodyLimit, tasks, log } = options;
   const operations = indexOperations(doc);
 
   function send(res: ServerResponse, status: number, accept: string, value: unknown, schema: Schema | undefined, headers: Record<string, string> = {}): void {
@@ -198,6 +252,7 @@ export function createFront(options: FrontOptions): Server {
 
     let forwardBody: string | undefined;
     let sampleName: string | undefined;
+    let wire: unknown;
     if (operation.requestMediaTypes.length > 0) {
       const type = mediaType(req.headers['content-type']);
       if (!operation.requestMediaTypes.includes(type)) {
@@ -219,7 +274,7 @@ export function createFront(options: FrontOptions): Server {
         const detail = error instanceof SyntaxError || error instanceof XmlSyntaxError ? error.message : String(error);
         throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The request body is not valid ${format}: ${detail}` });
       }
-      const wire = toWireNames(doc, parsed, operation.requestSchema);
+      wire = toWireNames(doc, parsed, operation.requestSchema);
       forwardBody = JSON.stringify(wire);
       // A page's sample request gets that page's sample response (Prism would give the first example).
       sampleName = operation.requestExamples.find((example) => isDeepStrictEqual(example.value, wire))?.name;
@@ -264,6 +319,11 @@ export function createFront(options: FrontOptions): Server {
     }
 
     let value: unknown = text === '' ? undefined : JSON.parse(text);
+    // Prism has validated the request; a job started here, or a call about one, gets its own answer.
+    if (upstream.status < 300 && !sampleName) {
+      const simulated = simulate(tasks, operation.operationId, wire, pathValues);
+      if (simulated) value = simulated.value;
+    }
     const select = url.searchParams.get('$select');
     if (upstream.status < 300 && operation.selectable && select) value = applySelect(value, select);
     const extra: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createFront, DEFAULT_BODY_LIMIT } from './front.ts';
+import { SimulatedTasks } from './tasks.ts';
 import { startPrism } from './prism.ts';
 import { bundledSpecPath, loadSpec } from './spec.ts';
 
@@ -16,6 +17,8 @@ export interface MockOptions {
   upstream?: string;
   /** Largest request body accepted, in bytes (1 MiB by default). */
   bodyLimit?: number;
+  /** How long a job started through the mock runs before it ends (5000 ms by default). */
+  taskRunMs?: number;
   /** Called with each log line; the lines are kept in `logs` too. */
   onLog?: (line: string) => void;
 }
@@ -40,7 +43,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     options.onLog?.(line);
   };
   const prism = await startPrism({ specPath, log, ...(options.upstream ? { upstream: options.upstream } : {}) });
-  const server = createFront({ doc, prismUrl: prism.url, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, log });
+  const tasks = new SimulatedTasks(options.taskRunMs === undefined ? {} : { runMs: options.taskRunMs });
+  const server = createFront({ doc, prismUrl: prism.url, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, tasks, log });
   try {
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);

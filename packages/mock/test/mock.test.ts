@@ -316,6 +316,101 @@ describe('behaves like the real server', () => {
   });
 });
 
+describe('jobs started through the mock run and end, as on a real server', () => {
+  let running: RunningMock;
+  beforeAll(async () => {
+    running = await startMock({ taskRunMs: 1000 });
+  });
+  afterAll(() => running?.stop());
+
+  const agents = async (operation: string, body: unknown, query = '') => {
+    const reply = await fetch(`${running.url}/api/v1/Agents/Batch/${operation}${query}`, { method: 'POST', headers: pageHeaders, body: JSON.stringify(body) });
+    const text = await reply.text();
+    return { status: reply.status, value: text ? JSON.parse(text) : undefined };
+  };
+  const rest = async (method: string, path: string, body?: unknown) => {
+    const reply = await fetch(`${running.url}/api/v1/BatchTask${path}`, { method, headers: pageHeaders, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const text = await reply.text();
+    return { status: reply.status, value: text ? JSON.parse(text) : undefined };
+  };
+  /** Polls GetBatchTaskInfo until the task ends; returns every answer seen. */
+  const follow = async (id: number) => {
+    const seen: Record<string, unknown>[] = [];
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { value } = await agents('GetBatchTaskInfo', { Id: id });
+      seen.push(value);
+      if (['Succeeded', 'Failed'].includes(value.State) || Date.now() > deadline) return seen;
+      await new Promise((resolveWait) => setTimeout(resolveWait, 40));
+    }
+  };
+
+  it('StartBatchJob gives each job its own id; the job goes New, Started with rising progress, Succeeded', async () => {
+    const first = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob', Description: 'Nightly', ParameterObject: { Folder: 'exports' } } });
+    const second = await agents('StartBatchJob', { batchTaskInfo: { name: 'ImportJob' } });
+    expect(first.status).toBe(200);
+    expect(first.value).toBeGreaterThanOrEqual(10_001);
+    expect(second.value).toBe(first.value + 1);
+
+    const seen = await follow(first.value);
+    const states = seen.map((task) => task.State).filter((state, index, all) => state !== all[index - 1]);
+    expect(states.at(-1)).toBe('Succeeded');
+    expect(['New,Started,Succeeded', 'Started,Succeeded']).toContain(states.join());
+    const percents = seen.map((task) => task.ProgressPercent as number);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(new Set(percents.filter((p) => p > 0 && p < 100)).size, 'progress seen between 0 and 100').toBeGreaterThan(1);
+    expect(seen.at(-1)).toMatchObject({ Id: first.value, Name: 'ExportJob', Description: 'Nightly', ParameterObject: { Folder: 'exports' }, ProgressPercent: 100, Result: 'The job "ExportJob" finished.' });
+  });
+
+  it('a job whose name contains "fail" ends Failed, with a Result that says why', async () => {
+    const { value: id } = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'FailingExport' } });
+    const last = (await follow(id)).at(-1)!;
+    expect(last).toMatchObject({ State: 'Failed', ProgressPercent: 60 });
+    expect(last.Result).toMatch(/fails every job whose name contains "fail"/);
+  });
+
+  it('StopBatchJob stops a running job (it ends Failed); a second stop answers false', async () => {
+    const { value: id } = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob' } });
+    expect((await agents('StopBatchJob', { Id: id })).value).toBe(true);
+    expect((await agents('GetBatchTaskInfo', { Id: id })).value).toMatchObject({ State: 'Failed', Result: 'Stopped on request.' });
+    expect((await rest('POST', `/${id}/Stop`)).value).toBe(false);
+  });
+
+  it('UpdateBatchTask changes State, Description, Response and Request, and nothing else', async () => {
+    const { value: id } = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob' } });
+    const { value } = await agents('UpdateBatchTask', { BatchTaskInfo: { Id: id, Name: 'Renamed', State: 'SucceededManualCleanup', Description: 'checked', Response: 'ok', Request: 'r' } });
+    expect(value).toMatchObject({ Id: id, Name: 'ExportJob', State: 'SucceededManualCleanup', Description: 'checked', Response: 'ok', Request: 'r' });
+    expect((await rest('PUT', `/${id}`, { Description: 'over REST' })).value).toMatchObject({ State: 'SucceededManualCleanup', Description: 'over REST' });
+  });
+
+  it('an update without a State leaves the job running: it still ends, with the new Description', async () => {
+    const { value: id } = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob' } });
+    expect((await agents('UpdateBatchTask', { BatchTaskInfo: { Id: id, Description: 'renamed while running' } })).value).toMatchObject({ Description: 'renamed while running' });
+    expect((await follow(id)).at(-1)).toMatchObject({ State: 'Succeeded', Description: 'renamed while running' });
+  });
+
+  it('a deleted job is gone: 200 null from the Agents, 404 over REST', async () => {
+    const { value: one } = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob' } });
+    const { value: two } = await rest('POST', '', { Name: 'ExportJob' });
+    expect((await agents('DeleteBatchTasks', { BatchTaskIds: [one] })).status).toBe(204);
+    expect((await rest('DELETE', `/${two}`)).status).toBe(204);
+    expect(await agents('GetBatchTaskInfo', { Id: one })).toEqual({ status: 200, value: null });
+    const gone = await rest('GET', `/${two}`);
+    expect(gone.status).toBe(404);
+    expect(gone.value).toMatchObject({ Error: true, ErrorType: 'NotFound' });
+  });
+
+  it('reads over REST and with $select see the same job', async () => {
+    const { value: id } = await rest('POST', '', { Name: 'ExportJob' });
+    expect((await rest('GET', `/${id}`)).value).toMatchObject({ Id: id, Name: 'ExportJob' });
+    expect((await agents('GetBatchTaskInfo', { Id: id }, '?$select=Name')).value).toMatchObject({ Id: null, Name: 'ExportJob', State: null });
+  });
+
+  it('the pages\' sample start still gets the page\'s sample id', async () => {
+    expect((await agents('StartBatchJob', example('StartBatchJobRequest'))).value).toBe(example('StartBatchJobResponse'));
+  });
+});
+
 describe('started from code', () => {
   it('leaves no Prism behind when its process is killed outright (SIGKILL: no exit handler runs)', async () => {
     const script = `
