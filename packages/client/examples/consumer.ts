@@ -35,4 +35,8 @@ console.log(`startBatchJob: task ${started.data}`);
 
 const updated = await client.updateBatchTask({ Id: started.data, Description: 'Nightly export' });
 if (updated.error) throw updated.error;
-show('updateBatchTask', updated.data);
+console.log(`updateBatchTask: ${updated.data.Description}`);
+
+const done = await client.waitForBatchTask(started.data, { intervalMs: 100 });
+if (done.error) throw done.error;
+show('waitForBatchTask', done.data);

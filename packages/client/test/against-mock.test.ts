@@ -8,7 +8,7 @@ let mock: RunningMock;
 let client: BatchClient;
 
 beforeAll(async () => {
-  mock = await startMock();
+  mock = await startMock({ taskRunMs: 400 });
   client = createBatchClient({ baseUrl: `${mock.url}/api/v1`, auth: { scheme: 'Basic', username: 'tje0', password: 'Tje0' }, language: 'en' });
 });
 afterAll(() => mock?.stop());
@@ -40,9 +40,27 @@ describe('each method against the mock', () => {
     expect(data).toEqual(examples.UpdateBatchTaskResponse.value);
   });
 
-  it('startBatchJob', async () => {
+  it('startBatchJob: the page\'s sample gets the page\'s id; any other job a new one', async () => {
+    expect((await client.startBatchJob(examples.StartBatchJobRequest.value.BatchTaskInfo)).data).toBe(examples.StartBatchJobResponse.value);
     const { data } = await client.startBatchJob({ Name: 'ExportJob', ParameterObject: { Folder: 'exports' } });
-    expect(data).toBe(563);
+    expect(data).toBeGreaterThan(10_000);
+  });
+
+  it('waitForBatchTask follows a started job to Succeeded, reporting its progress', async () => {
+    const { data: id } = await client.startBatchJob({ Name: 'ExportJob' });
+    const seen: string[] = [];
+    const { data, error } = await client.waitForBatchTask(id!, { intervalMs: 30, onProgress: (task) => seen.push(`${task.State} ${task.ProgressPercent}`) });
+    expect(error).toBeUndefined();
+    expect(data).toMatchObject({ Id: id, State: 'Succeeded', ProgressPercent: 100 });
+    expect(seen.at(-1)).toBe('Succeeded 100');
+    expect(seen.length).toBeGreaterThan(2);
+  });
+
+  it('waitForBatchTask ends a failing job in BatchTaskFailedError carrying the task', async () => {
+    const { data: id } = await client.startBatchJob({ Name: 'FailingJob' });
+    const { error } = await client.waitForBatchTask(id!, { intervalMs: 30 });
+    expect(error?.kind).toBe('task-failed');
+    if (error?.kind === 'task-failed') expect(error.task).toMatchObject({ Id: id, State: 'Failed' });
   });
 
   it('a 401 from the mock comes back as a typed HTTP error', async () => {

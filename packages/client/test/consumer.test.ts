@@ -1,24 +1,46 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startMock, type RunningMock } from '@so-batch/mock';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let mock: RunningMock;
 beforeAll(async () => {
-  mock = await startMock();
+  // Jobs started through the mock run for taskRunMs, then succeed.
+  mock = await startMock({ taskRunMs: 600 });
 });
 afterAll(() => mock?.stop());
 
 it('examples/consumer.ts (strict TypeScript, the built package) runs against the mock', async () => {
   const script = fileURLToPath(new URL('../examples/consumer.ts', import.meta.url));
   const { stdout } = await promisify(execFile)(process.execPath, [script], { env: { ...process.env, SO_BASE_URL: mock.url }, timeout: 30_000 });
-  expect(stdout.split('\n').filter(Boolean)).toEqual([
+  const lines = stdout.split('\n').filter(Boolean);
+  expect(lines.slice(0, 4)).toEqual([
     'getBatchTaskInfo: #248 Kreiger, Veum and Wehner (All)',
     'getBatchTaskInfo select: #248 Kreiger, Veum and Wehner (All)',
     'getBatchTaskInfosByAssociates: 1 task(s)',
     'getBatchTaskInfosByState: 1 task(s)',
-    'startBatchJob: task 563',
-    'updateBatchTask: #325 Boehm Inc and Sons (All)',
   ]);
+  expect(lines[4]).toMatch(/^startBatchJob: task \d{5}$/);
+  const id = lines[4]!.split(' ').pop();
+  expect(lines.slice(5)).toEqual(['updateBatchTask: Nightly export', `waitForBatchTask: #${id} ExportJob (Succeeded)`]);
+});
+
+describe('the README example', () => {
+  const example = readFileSync(new URL('../examples/readme.ts', import.meta.url), 'utf8');
+
+  it.each([['packages/client/README.md', '../README.md'], ['README.md', '../../../README.md']])('is the one in %s, word for word', (_, path) => {
+    const readme = readFileSync(new URL(path, import.meta.url), 'utf8');
+    const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, 'the first ts block of the README is examples/readme.ts: copy it over').toBe(example);
+  });
+
+  it('starts a job on the mock and follows it to the end', async () => {
+    const script = fileURLToPath(new URL('../examples/readme.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [script], { env: { ...process.env, SO_BASE_URL: mock.url, SO_TICKET: '7T:example==' }, timeout: 30_000 });
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines.at(-1)).toBe('done: The job "ExportJob" finished.');
+    expect(lines.some((line) => /^Started \d+% Step \d of 5$/.test(line)), stdout).toBe(true);
+  });
 });
