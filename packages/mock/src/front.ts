@@ -290,6 +290,18 @@ export function createFront(options: FrontOptions): Server {
       return encodeURIComponent(schema ? canonicalEnumValue(pathParameterEnum(doc, schema), value) : value);
     });
 
+    // Query names and enum values in the spec's spelling ($mode=full is $mode=Full), as the server binds them.
+    const query = new URLSearchParams();
+    let respelled = false;
+    for (const [name, value] of url.searchParams) {
+      const parameter = operation.queryParameters.get(name.toLowerCase());
+      const canonical = parameter ? canonicalEnumValue(pathParameterEnum(doc, parameter.schema), value) : value;
+      respelled ||= (parameter?.name ?? name) !== name || canonical !== value;
+      query.append(parameter?.name ?? name, canonical);
+    }
+    const encoded = [...query].map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
+    const search = respelled ? `?${encoded}` : url.search;
+
     const headers: Record<string, string> = { authorization: PRISM_CREDENTIALS, accept: 'application/json' };
     if (forwardBody !== undefined) headers['content-type'] = 'application/json';
     for (const name of ['prefer', 'accept-language', 'so-language', 'so-culture', 'so-timezone', 'so-apptoken']) {
@@ -304,7 +316,7 @@ export function createFront(options: FrontOptions): Server {
 
     let upstream: Response;
     try {
-      upstream = await fetch(`${prismUrl}${path}${url.search}`, { method, headers, body: forwardBody ?? null, signal: AbortSignal.timeout(10_000) });
+      upstream = await fetch(`${prismUrl}${path}${search}`, { method, headers, body: forwardBody ?? null, signal: AbortSignal.timeout(10_000) });
     } catch (error) {
       throw new RequestProblem({ status: 502, type: 'BadGateway', message: `The mock's Prism did not answer: ${(error as Error).message}` });
     }
@@ -324,7 +336,7 @@ export function createFront(options: FrontOptions): Server {
       const simulated = simulate(tasks, operation.operationId, wire, pathValues);
       if (simulated) value = simulated.value;
     }
-    const select = url.searchParams.get('$select');
+    const select = query.get('$select');
     if (upstream.status < 300 && operation.selectable && select) value = applySelect(value, select);
     const extra: Record<string, string> = {};
     if (upstream.status === 401) extra['www-authenticate'] = WWW_AUTHENTICATE;

@@ -15,6 +15,8 @@ export interface Operation {
   template: string;
   pattern: RegExp;
   pathParameters: { name: string; schema: Schema; sampleValues: unknown[] }[];
+  /** Query parameters by lower-case name: the server binds their names and enum values case-insensitively. */
+  queryParameters: Map<string, { name: string; schema: Schema }>;
   /** Media types the request body may have; empty when the operation takes no body. */
   requestMediaTypes: string[];
   requestSchema: Schema | undefined;
@@ -107,6 +109,7 @@ export function indexOperations(doc: OpenApiDocument): Operation[] {
             ].filter((value) => value !== undefined);
             return { name, schema: parameter?.schema ?? {}, sampleValues };
           }) ?? [],
+        queryParameters: new Map(parameters.filter((p) => p.in === 'query').map((p) => [p.name.toLowerCase(), { name: p.name, schema: p.schema ?? {} }])),
         requestMediaTypes,
         requestSchema: jsonMedia?.schema,
         // The Agents' $select (components/parameters/Select) nulls out properties; the OData

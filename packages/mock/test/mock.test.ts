@@ -488,6 +488,12 @@ describe('the rest of the Batch area', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('binds query names and enum values case-insensitively, as the page\'s own $mode=full and $jsonSafe=False do', async () => {
+    const response = await fetch(`${mock.url}/api/v1/BatchTask?$Top=2&$mode=full&$jsonSafe=False&$filter=${encodeURIComponent("name begins 'Export'")}`, { headers: xsrf });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect((await response.json()).value).toHaveLength(2);
+  });
+
   it('stops a job over REST', async () => {
     const response = await fetch(`${mock.url}/api/v1/BatchTask/479/Stop`, { method: 'POST', headers: xsrf });
     expect(response.status).toBe(200);
