@@ -13,8 +13,6 @@ export interface MockOptions {
   host?: string;
   /** The bundled spec to serve; the workspace's spec/dist/openapi.json by default. */
   specPath?: string;
-  /** Forward to this real server through Prism's validating proxy instead of mocking. */
-  upstream?: string;
   /** Largest request body accepted, in bytes (1 MiB by default). */
   bodyLimit?: number;
   /** How long a job started through the mock runs before it ends (5000 ms by default). */
@@ -42,7 +40,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (logs.length > 5000) logs.splice(0, logs.length - 5000);
     options.onLog?.(line);
   };
-  const prism = await startPrism({ specPath, log, ...(options.upstream ? { upstream: options.upstream } : {}) });
+  const prism = await startPrism({ specPath, log });
   const tasks = new SimulatedTasks(options.taskRunMs === undefined ? {} : { runMs: options.taskRunMs });
   const server = createFront({ doc, prismUrl: prism.url, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, tasks, log });
   try {
