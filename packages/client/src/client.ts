@@ -256,18 +256,21 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     ...(appToken ? [appToken] : []),
   ]);
 
-  const raw = createClient<paths>({
-    baseUrl,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  // Static credentials are encoded once; only a Bearer token function is asked on every request.
-  const fixedHeaders: Record<string, string> = { Accept: 'application/json', ...soHeaders };
+  // Fixed credentials and the SO-* headers are openapi-fetch's base headers: a middleware would
+  // cost every call a request id, an options object and header copies. Only a Bearer token
+  // function, asked on every request so that it can refresh, needs one.
+  const baseHeaders: Record<string, string> = { Accept: 'application/json', ...soHeaders };
   const tokenFunction = auth.scheme === 'Bearer' && typeof auth.token === 'function' ? auth.token : undefined;
   if (!tokenFunction) {
     const headers = credentialHeaders(auth);
     for (const value of Object.values(headers)) redact.add(value);
-    Object.assign(fixedHeaders, headers);
+    Object.assign(baseHeaders, headers);
   }
+  const raw = createClient<paths>({
+    baseUrl,
+    headers: baseHeaders,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
 
   async function freshToken(token: () => string | Promise<string>): Promise<Record<string, string>> {
     let value: unknown;
@@ -284,15 +287,15 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     return { Authorization: `Bearer ${value as string}` };
   }
 
-  raw.use({
-    async onRequest({ request }) {
-      const headers = tokenFunction ? { ...fixedHeaders, ...(await freshToken(tokenFunction)) } : fixedHeaders;
-      for (const name in headers) {
-        if (name === 'Accept' || !request.headers.has(name)) request.headers.set(name, headers[name]!);
-      }
-      return request;
-    },
-  });
+  if (tokenFunction) {
+    raw.use({
+      async onRequest({ request }) {
+        // A per-call Authorization wins, as per-call headers do over the base ones.
+        if (!request.headers.has('Authorization')) request.headers.set('Authorization', (await freshToken(tokenFunction)).Authorization!);
+        return request;
+      },
+    });
+  }
 
   /** Per-call headers: misuse throws, naming the header (never its value); credentials among them are redacted from then on. */
   function callHeaders(operation: string, headers: unknown): Record<string, string> {
@@ -307,7 +310,8 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
         redact.add((value as string).replace(/^\S+\s+/, ''));
       }
     }
-    return headers as Record<string, string>;
+    // The client parses JSON: a per-call Accept must not ask for anything else.
+    return { ...(headers as Record<string, string>), Accept: 'application/json' };
   }
 
   async function attempt(operation: string, call: RawCall, callOptions: CallOptions | undefined): Promise<BatchResult<unknown>> {
@@ -322,7 +326,10 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       if (!response.ok) {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         const text = bodyText(error);
-        return { error: new BatchHttpError(operation, response.status, asErrorBody(error), retryAfterMs, text === undefined ? undefined : redact.text(text)), response };
+        // A server or proxy may echo the request's credentials in its error body: blank them out.
+        const body = asErrorBody(error);
+        const cleanBody = body && (Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === 'string' ? redact.text(value) : value])) as ErrorBody);
+        return { error: new BatchHttpError(operation, response.status, cleanBody, retryAfterMs, text === undefined ? undefined : redact.text(text)), response };
       }
       return { data: data === undefined ? null : data, response };
     } catch (cause) {
@@ -367,7 +374,8 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     const data = result.data as Record<string, unknown> | null;
     if (data === null) return nullIsData ? { data: null as T, ...response(result) } : { error: new BatchNullResponseError(operation), ...response(result) };
     if (typeof data === 'object' && !Array.isArray(data) && typeof data.Message === 'string' && !('Id' in data)) {
-      return { error: new BatchRequestInvalidError(operation, data.Message, typeof data.MessageDetail === 'string' ? data.MessageDetail : undefined), ...response(result) };
+      const detail = typeof data.MessageDetail === 'string' ? redact.text(data.MessageDetail) : undefined;
+      return { error: new BatchRequestInvalidError(operation, redact.text(data.Message), detail), ...response(result) };
     }
     return { data: data as T, ...response(result) };
   }
@@ -425,7 +433,8 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     const query = selectQuery(callOptions?.select, operation);
     const path = `/api/v1/Agents/Batch/${name}` as const;
     const result = await send(operation, true, (init) => (raw.POST as RawPost)(path, { params: { query }, body, ...init }), callOptions);
-    return agentsAnswer(operation, result, false);
+    const answer = agentsAnswer<Selected<K>[]>(operation, result, false);
+    return answer.error ? answer : restAnswer(operation, answer, Array.isArray, 'an array of BatchTaskInfo');
   }
 
   /** An Agents or REST call that answers 204: `data` is undefined. */
@@ -600,7 +609,9 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
           last = progress;
           waitOptions.onProgress?.(task);
         }
-        if (task.State === 'Failed') return { error: new BatchTaskFailedError(operation, task) };
+        if (task.State === 'Failed') return { error: new BatchTaskFailedError(operation, typeof task.Result === 'string' ? { ...task, Result: redact.text(task.Result) } : task) };
+        // 'All' is a filter of the list calls, not a state a task can be in: it would never end.
+        if (task.State === 'All') return { error: new BatchUnexpectedBodyError(operation, reply?.status ?? 200, `task ${id} reports State "All", which is a filter, not a state a task can be in: it would never end`), ...(reply ? { response: reply } : {}) };
         if (task.State && (FINAL_STATES as readonly string[]).includes(task.State)) return { data: task };
         try {
           await sleep(intervalMs, waitOptions.signal);

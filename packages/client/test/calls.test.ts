@@ -257,6 +257,12 @@ describe('waitForBatchTask', () => {
     expect((await pending).error).toBeInstanceOf(BatchAbortError);
   });
 
+  it('ends a task that reports State "All" (a filter, not a state) in BatchUnexpectedBodyError instead of polling forever', async () => {
+    const { error } = await client(stubFetch(json(task({ State: 'All' }))).fetch).waitForBatchTask(1, { intervalMs: 1 });
+    expect(error).toBeInstanceOf(BatchUnexpectedBodyError);
+    expect(error!.message).toMatch(/State "All", which is a filter/);
+  });
+
   it('returns the failure of a poll', async () => {
     const { error } = await client(stubFetch(json({}, 401)).fetch).waitForBatchTask(1, { intervalMs: 1 });
     expect(error).toMatchObject({ kind: 'http', status: 401 });

@@ -74,6 +74,22 @@ describe('no credential in any failure, whatever the fetch underneath says', () 
   });
 });
 
+describe('no credential in what the server says back', () => {
+  const echo = (request: Request) => request.headers.get('authorization') ?? '';
+  const answers: [string, (request: Request) => Response][] = [
+    ['a SuperOffice error body', (request) => json({ Error: true, ErrorType: 'Unauthorized', ErrorMessage: `Ticket ${echo(request)} is not valid`, ErrorSource: 'x' }, 401)],
+    ['an Agents 200 {"Message"}', (request) => json({ Message: 'The request is invalid.', MessageDetail: `Could not bind ${echo(request)}` })],
+    ['a failed task\'s Result', (request) => json({ Id: 1, State: 'Failed', Result: `Login with ${echo(request)} failed`, ProgressPercent: 0 })],
+  ];
+  it.each(answers)('%s', async (_, answer) => {
+    const client = createBatchClient({ baseUrl: 'https://online.superoffice.com/Cust1', auth: auths[1]![1], fetch: async (request) => answer(request), retry: false });
+    for (const result of [await client.getBatchTaskInfosByAssociates([1]), await client.waitForBatchTask(1, { intervalMs: 1 })]) {
+      expect(result.error).toBeDefined();
+      expect(everythingShown(result)).not.toContain(TICKET);
+    }
+  });
+});
+
 describe('a Bearer token function that fails', () => {
   it('throwing: a BatchCredentialsError, not retried, no request sent', async () => {
     const { fetch, requests } = stubFetch(json(null));
