@@ -27,6 +27,7 @@ import {
   type BatchAuth,
   type RetryPolicy,
 } from './options.ts';
+import { fetchLite, LiteRequest } from './lite-request.ts';
 import { createRedactor } from './secrets.ts';
 import {
   BATCH_TASK_STATES,
@@ -271,6 +272,10 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     headers: baseHeaders,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  // What the methods call through: the same, with light requests when the platform's fetch is used.
+  const api = options.fetch
+    ? raw
+    : createClient<paths>({ baseUrl, headers: baseHeaders, Request: LiteRequest as unknown as typeof Request, fetch: fetchLite as unknown as (request: Request) => Promise<Response> });
 
   async function freshToken(token: () => string | Promise<string>): Promise<Record<string, string>> {
     let value: unknown;
@@ -288,13 +293,15 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   }
 
   if (tokenFunction) {
-    raw.use({
-      async onRequest({ request }) {
+    const middleware = {
+      async onRequest({ request }: { request: Request }) {
         // A per-call Authorization wins, as per-call headers do over the base ones.
         if (!request.headers.has('Authorization')) request.headers.set('Authorization', (await freshToken(tokenFunction)).Authorization!);
         return request;
       },
-    });
+    };
+    raw.use(middleware);
+    if (api !== raw) api.use(middleware);
   }
 
   /** Per-call headers: misuse throws, naming the header (never its value); credentials among them are redacted from then on. */
@@ -432,7 +439,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     const operation = `v1BatchAgent_${name}`;
     const query = selectQuery(callOptions?.select, operation);
     const path = `/api/v1/Agents/Batch/${name}` as const;
-    const result = await send(operation, true, (init) => (raw.POST as RawPost)(path, { params: { query }, body, ...init }), callOptions);
+    const result = await send(operation, true, (init) => (api.POST as RawPost)(path, { params: { query }, body, ...init }), callOptions);
     const answer = agentsAnswer<Selected<K>[]>(operation, result, false);
     return answer.error ? answer : restAnswer(operation, answer, Array.isArray, 'an array of BatchTaskInfo');
   }
@@ -456,7 +463,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       const operation = 'v1BatchAgent_GetBatchTaskInfo';
       const body = { Id: integer(id, 'id', operation) };
       const query = selectQuery(callOptions?.select, operation);
-      const result = await send(operation, true, (init) => raw.POST('/api/v1/Agents/Batch/GetBatchTaskInfo', { params: { query }, body, ...init }), callOptions);
+      const result = await send(operation, true, (init) => api.POST('/api/v1/Agents/Batch/GetBatchTaskInfo', { params: { query }, body, ...init }), callOptions);
       return agentsAnswer(operation, result, true);
     },
     getBatchTaskInfosByAssociates: async (associateIds, o) =>
@@ -497,14 +504,14 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       const operation = 'v1BatchAgent_UpdateBatchTask';
       const body = { BatchTaskInfo: carrier(info, 'Id', operation) };
       const query = selectQuery(callOptions?.select, operation);
-      const result = await send(operation, false, (init) => raw.POST('/api/v1/Agents/Batch/UpdateBatchTask', { params: { query }, body, ...init }), callOptions);
+      const result = await send(operation, false, (init) => api.POST('/api/v1/Agents/Batch/UpdateBatchTask', { params: { query }, body, ...init }), callOptions);
       return agentsAnswer(operation, result, false);
     },
 
     async startBatchJob(info, callOptions) {
       const operation = 'v1BatchAgent_StartBatchJob';
       const body = { BatchTaskInfo: carrier(info, 'Name', operation) };
-      const result = await send(operation, false, (init) => raw.POST('/api/v1/Agents/Batch/StartBatchJob', { body, ...init }), callOptions);
+      const result = await send(operation, false, (init) => api.POST('/api/v1/Agents/Batch/StartBatchJob', { body, ...init }), callOptions);
       const answer = agentsAnswer<number>(operation, result, false);
       if (answer.data === 0) return { error: new BatchNullResponseError(operation), ...response(answer) };
       if (answer.data !== undefined && !Number.isInteger(answer.data)) {
@@ -516,7 +523,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     async stopBatchJob(id, callOptions) {
       const operation = 'v1BatchAgent_StopBatchJob';
       const body = { Id: integer(id, 'id', operation) };
-      const result = await send(operation, false, (init) => raw.POST('/api/v1/Agents/Batch/StopBatchJob', { body, ...init }), callOptions);
+      const result = await send(operation, false, (init) => api.POST('/api/v1/Agents/Batch/StopBatchJob', { body, ...init }), callOptions);
       const answer = agentsAnswer<boolean>(operation, result, false);
       return answer.error ? answer : restAnswer<boolean>(operation, answer, (data) => typeof data === 'boolean', 'true or false');
     },
@@ -524,13 +531,13 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     async deleteBatchTask(id, callOptions) {
       const operation = 'v1BatchAgent_DeleteBatchTask';
       const body = { BatchTaskId: integer(id, 'id', operation) };
-      return noContent(operation, (init) => raw.POST('/api/v1/Agents/Batch/DeleteBatchTask', { body, ...init }), callOptions);
+      return noContent(operation, (init) => api.POST('/api/v1/Agents/Batch/DeleteBatchTask', { body, ...init }), callOptions);
     },
 
     async deleteBatchTasks(batchTaskIds, callOptions) {
       const operation = 'v1BatchAgent_DeleteBatchTasks';
       const body = { BatchTaskIds: ids(batchTaskIds, 'ids', operation) };
-      return noContent(operation, (init) => raw.POST('/api/v1/Agents/Batch/DeleteBatchTasks', { body, ...init }), callOptions);
+      return noContent(operation, (init) => api.POST('/api/v1/Agents/Batch/DeleteBatchTasks', { body, ...init }), callOptions);
     },
   };
 
@@ -538,28 +545,28 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     async getAll(query = {}, callOptions) {
       const operation = 'v1Batch_GetAll';
       if (!query || typeof query !== 'object') throw new TypeError(`${operation}: query must be an object of OData options ($select, $filter, ...).`);
-      const result = await send(operation, true, (init) => raw.GET('/api/v1/BatchTask', { params: { query }, ...init }), callOptions);
+      const result = await send(operation, true, (init) => api.GET('/api/v1/BatchTask', { params: { query }, ...init }), callOptions);
       return restAnswer(operation, result, (data) => !!data && Array.isArray((data as { value?: unknown }).value), 'an OData envelope with value[]');
     },
 
     async getBatchTaskInfo(id, callOptions) {
       const operation = 'v1Batch_GetBatchTaskInfo';
       const idOrState = integer(id, 'id', operation);
-      const result = await send(operation, true, (init) => raw.GET('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, ...init }), callOptions);
+      const result = await send(operation, true, (init) => api.GET('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, ...init }), callOptions);
       return restAnswer(operation, result, (data) => !!data && typeof data === 'object' && !Array.isArray(data), 'one BatchTaskInfo');
     },
 
     async getBatchTaskInfosByState(taskState, callOptions) {
       const operation = 'v1Batch_GetBatchTaskInfosByState';
       const idOrState = state(taskState, operation);
-      const result = await send(operation, true, (init) => raw.GET('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, ...init }), callOptions);
+      const result = await send(operation, true, (init) => api.GET('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, ...init }), callOptions);
       return restAnswer(operation, result, Array.isArray, 'an array of BatchTaskInfo');
     },
 
     async startBatchJob(info, callOptions) {
       const operation = 'v1Batch_StartBatchJob';
       const body = carrier(info, 'Name', operation);
-      const result = await send(operation, false, (init) => raw.POST('/api/v1/BatchTask', { body, ...init }), callOptions);
+      const result = await send(operation, false, (init) => api.POST('/api/v1/BatchTask', { body, ...init }), callOptions);
       return restAnswer(operation, result, Number.isInteger, 'the new task id');
     },
 
@@ -567,20 +574,20 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       const operation = 'v1Batch_UpdateBatchTask';
       const idOrState = integer(id, 'id', operation);
       if (!info || typeof info !== 'object') throw new TypeError(`${operation}: info must be a BatchTaskInfo.`);
-      const result = await send(operation, false, (init) => raw.PUT('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, body: info, ...init }), callOptions);
+      const result = await send(operation, false, (init) => api.PUT('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, body: info, ...init }), callOptions);
       return restAnswer(operation, result, (data) => !!data && typeof data === 'object' && !Array.isArray(data), 'one BatchTaskInfo');
     },
 
     async deleteBatchTask(id, callOptions) {
       const operation = 'v1Batch_DeleteBatchTask';
       const idOrState = integer(id, 'id', operation);
-      return noContent(operation, (init) => raw.DELETE('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, ...init }), callOptions);
+      return noContent(operation, (init) => api.DELETE('/api/v1/BatchTask/{idOrState}', { params: { path: { idOrState } }, ...init }), callOptions);
     },
 
     async stopBatchJob(id, callOptions) {
       const operation = 'v1Batch_StopBatchJob';
       const pathId = integer(id, 'id', operation);
-      const result = await send(operation, false, (init) => raw.POST('/api/v1/BatchTask/{id}/Stop', { params: { path: { id: pathId } }, ...init }), callOptions);
+      const result = await send(operation, false, (init) => api.POST('/api/v1/BatchTask/{id}/Stop', { params: { path: { id: pathId } }, ...init }), callOptions);
       return restAnswer(operation, result, (data) => typeof data === 'boolean', 'true or false');
     },
   };
