@@ -1,6 +1,7 @@
 import { startMock, type RunningMock } from '@so-batch/mock';
 import type { BatchAuth } from '@so-batch/client';
 import { startPrism, type PrismProcess } from '@so-batch/mock/prism';
+import { LogTap } from './log-tap.ts';
 import { specPath } from './openapi.ts';
 
 export type Scheme = 'Basic' | 'SOTicket' | 'Bearer' | 'XSRF';
@@ -25,7 +26,8 @@ export interface Target {
   writes: boolean;
   /** Whether the target rejects what the spec rejects (the mock); a real server binds leniently. */
   strict: boolean;
-  logs: string[];
+  /** What the mock and Prism logged, numbered, for a failing test to show its own lines. */
+  logs: LogTap;
   stop(): Promise<void>;
 }
 
@@ -38,26 +40,27 @@ const MOCK_CREDENTIALS: Target['credentials'] = {
   XSRF: { 'X-XSRF-TOKEN': 'contract-tests' },
 };
 
-async function proxy(upstream: string, logs: string[]): Promise<PrismProcess> {
-  return startPrism({ specPath: specPath(), upstream, log: (line) => logs.push(line) });
+async function proxy(upstream: string, logs: LogTap): Promise<PrismProcess> {
+  return startPrism({ specPath: specPath(), upstream, log: logs.push });
 }
 
 export async function startTarget(mode: Target['mode']): Promise<Target> {
+  const logs = new LogTap();
   if (mode === 'mock') {
-    const mock: RunningMock = await startMock();
+    const mock: RunningMock = await startMock({ onLog: logs.push });
     return {
       mode, url: mock.url, upstreamUrl: undefined, credentials: MOCK_CREDENTIALS,
       clientAuth: { scheme: 'Basic', username: 'tje0', password: 'Tje0' }, commonHeaders: {},
-      honoursPrefer: true, prismValidates: false, writes: true, strict: true, logs: mock.logs, stop: () => mock.stop(),
+      honoursPrefer: true, prismValidates: false, writes: true, strict: true, logs, stop: () => mock.stop(),
     };
   }
   if (mode === 'proxy-to-mock') {
-    const mock = await startMock();
-    const prism = await proxy(mock.url, mock.logs);
+    const mock = await startMock({ onLog: logs.push });
+    const prism = await proxy(mock.url, logs);
     return {
       mode, url: prism.url, upstreamUrl: mock.url, credentials: MOCK_CREDENTIALS,
       clientAuth: { scheme: 'Basic', username: 'tje0', password: 'Tje0' }, commonHeaders: {},
-      honoursPrefer: true, prismValidates: true, writes: true, strict: true, logs: mock.logs,
+      honoursPrefer: true, prismValidates: true, writes: true, strict: true, logs,
       stop: async () => {
         await prism.stop();
         await mock.stop();
@@ -66,7 +69,6 @@ export async function startTarget(mode: Target['mode']): Promise<Target> {
   }
   const env = realServerEnvironment();
   if (!env) throw new Error('SO_CONTRACT_BASE_URL is not set');
-  const logs: string[] = [];
   const prism = await proxy(env.upstream, logs);
   return {
     mode, url: prism.url, upstreamUrl: env.upstream, credentials: env.credentials, clientAuth: env.clientAuth,
@@ -79,7 +81,7 @@ export async function startTarget(mode: Target['mode']): Promise<Target> {
  * A real server, from the environment: SO_CONTRACT_BASE_URL (the installation, such as
  * https://online.superoffice.com/Cust12345) and one or more of SO_TICKET, SO_TOKEN,
  * SO_USER with SO_PASSWORD, SO_XSRF_TOKEN; SO_APP_TOKEN for Online; SO_CONTRACT_WRITES=1 to
- * also run StartBatchJob and UpdateBatchTask (they start and change real tasks).
+ * also send any request to the operations that start, update, stop or delete real tasks.
  */
 export function realServerEnvironment() {
   const base = process.env.SO_CONTRACT_BASE_URL;

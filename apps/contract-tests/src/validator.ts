@@ -6,7 +6,10 @@ import { pointer, type OpenApiDocument, type SpecOperation } from './openapi.ts'
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 export interface Validator {
-  /** Problems of a response body against the operation's schema for that status and media type; [] when valid. */
+  /**
+   * Problems of a response against the operation's declaration for that status: its media type and
+   * body schema, or, for a status that declares no content, that neither came ('' and undefined).
+   */
   response(operation: SpecOperation, status: number, mediaType: string, body: unknown): string[];
   /** Problems of a request body against the operation's JSON schema. */
   requestBody(operation: SpecOperation, body: unknown): string[];
@@ -30,7 +33,12 @@ export function createValidator(doc: OpenApiDocument): Validator {
     response(operation, status, mediaType, body) {
       const declared = operation.responses.find((r) => r.status === String(status));
       if (!declared) return [`status ${status} is not declared for ${operation.operationId}`];
-      if (declared.mediaTypes.length === 0) return body === undefined ? [] : [`status ${status} declares no body, but one came`];
+      if (declared.mediaTypes.length === 0) {
+        return [
+          ...(mediaType ? [`status ${status} declares no content, but Content-Type ${mediaType} came`] : []),
+          ...(body === undefined ? [] : [`status ${status} declares no content, but a body came`]),
+        ];
+      }
       if (!declared.mediaTypes.includes(mediaType)) return [`media type ${mediaType} is not declared for ${status}`];
       const raw = ((doc.paths[operation.path] as Record<string, { responses: Record<string, { $ref?: string }> }>)[operation.method.toLowerCase()]!.responses[String(status)]!);
       // A response that is a $ref is looked up where it is defined.
