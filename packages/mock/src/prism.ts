@@ -48,8 +48,14 @@ export async function startPrism(options: {
   const stopChild = () => child.kill('SIGTERM');
   process.once('exit', stopChild);
 
+  let stopping = false;
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  // A Prism that ends on its own leaves the front answering 502: say how it ended, for the log a failing test shows.
+  child.once('exit', (code, signal) => {
+    if (!stopping) options.log(`[prism] exited unexpectedly (code ${code}, signal ${signal})`);
+  });
   const stop = async () => {
+    stopping = true;
     process.off('exit', stopChild);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');

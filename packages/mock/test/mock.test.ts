@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSpecPath, startMock, type RunningMock } from '../src/index.ts';
+import { startPrism } from '../src/prism.ts';
 
 const spec = JSON.parse(readFileSync(bundledSpecPath(), 'utf8'));
 const example = (name: string) => spec.components.examples[name].value;
@@ -430,6 +431,17 @@ describe('started from code', () => {
     const deadline = Date.now() + 10_000;
     while (isRunning(prismPid) && Date.now() < deadline) await new Promise((resolveWait) => setTimeout(resolveWait, 50));
     expect(isRunning(prismPid), `Prism (pid ${prismPid}) outlived its parent`).toBe(false);
+  });
+});
+
+describe('a Prism that ends on its own', () => {
+  it('is named in the mock\'s log, with how it ended', async () => {
+    const lines: string[] = [];
+    const prism = await startPrism({ specPath: bundledSpecPath(), log: (line) => lines.push(line) });
+    prism.child.kill('SIGTERM');
+    await new Promise((resolveExit) => prism.child.once('exit', resolveExit));
+    expect(lines.at(-1)).toBe('[prism] exited unexpectedly (code null, signal SIGTERM)');
+    await prism.stop();
   });
 });
 
