@@ -11,5 +11,13 @@ process.on('SIGINT', () => {
   controller.abort();
 });
 
+// A reader that stops early (`so-batch list | head`) is not a failure: stop quietly, without a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const code = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }, controller.signal, version);
 process.exitCode = code;

@@ -1,5 +1,5 @@
-import { createBatchClient, type BatchAuth, type BatchClient } from '@so-batch/client';
-import { CliFailure, describe, EXIT } from './failures.ts';
+import { BatchClientOptionsError, createBatchClient, type BatchAuth, type BatchClient } from '@so-batch/client';
+import { CliFailure, describe, EXIT, sentence, type Target } from './failures.ts';
 
 export interface ConnectionOptions {
   baseUrl?: string;
@@ -10,7 +10,7 @@ export interface ConnectionOptions {
 
 export interface Connection {
   client: BatchClient;
-  baseUrl: string;
+  target: Target;
   close(): Promise<void>;
 }
 
@@ -26,44 +26,76 @@ Configuration (credentials only from the environment, never from arguments):
   SO_APP_TOKEN    the application token SuperOffice Online requires with SO_TICKET
   NO_COLOR        no colour and no animation`;
 
+interface Credentials {
+  auth: BatchAuth;
+  /** The variables they came from, for messages: such as SO_TICKET. */
+  source: string;
+}
+
 /** The credentials the environment gives; the first of SO_TICKET, SO_TOKEN, SO_USER/SO_PASSWORD, SO_XSRF_TOKEN. */
-export function credentialsFrom(env: Environment): BatchAuth | undefined {
-  if (env.SO_TICKET) return { scheme: 'SOTicket', ticket: env.SO_TICKET };
-  if (env.SO_TOKEN) return { scheme: 'Bearer', token: env.SO_TOKEN };
+export function credentialsFrom(env: Environment): Credentials | undefined {
+  if (env.SO_TICKET) return { auth: { scheme: 'SOTicket', ticket: env.SO_TICKET }, source: 'SO_TICKET' };
+  if (env.SO_TOKEN) return { auth: { scheme: 'Bearer', token: env.SO_TOKEN }, source: 'SO_TOKEN' };
   if (env.SO_USER || env.SO_PASSWORD) {
     if (!env.SO_USER || env.SO_PASSWORD === undefined) throw new CliFailure('SO_USER and SO_PASSWORD go together: set both for Basic credentials.', EXIT.config);
-    return { scheme: 'Basic', username: env.SO_USER, password: env.SO_PASSWORD };
+    return { auth: { scheme: 'Basic', username: env.SO_USER, password: env.SO_PASSWORD }, source: 'SO_USER with SO_PASSWORD' };
   }
-  if (env.SO_XSRF_TOKEN) return { scheme: 'XSRF', token: env.SO_XSRF_TOKEN };
+  if (env.SO_XSRF_TOKEN) return { auth: { scheme: 'XSRF', token: env.SO_XSRF_TOKEN }, source: 'SO_XSRF_TOKEN' };
   return undefined;
+}
+
+/** Why --mock could not load the mock, and what to do about it, in one line. */
+function mockUnavailable(error: Error & { code?: string }): CliFailure {
+  const why = error.message.split('\n')[0]!.trim().replace(/\.$/, '');
+  const advice =
+    error.code === 'ERR_UNKNOWN_FILE_EXTENSION' || error.code === 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING'
+      ? `Node ${process.versions.node} cannot run the mock's TypeScript: run so-batch through pnpm (pnpm exec so-batch --mock ...), which provides the workspace's Node 24.`
+      : 'It needs the so-batch workspace (its @so-batch/mock package): run so-batch from there, through pnpm.';
+  return new CliFailure(`--mock could not load the mock (${why}). ${advice}`, EXIT.config);
+}
+
+/**
+ * createBatchClient's message in this CLI's words: each option named by the flag or variable it
+ * came from. Its messages never quote a value, and neither does this.
+ */
+function optionsFailure(error: BatchClientOptionsError, names: Record<string, string>): CliFailure {
+  const message = error.message
+    .replace(/^createBatchClient: /, '')
+    .replace(/pass them in options\.auth\b/, 'set SO_TICKET, SO_TOKEN, or SO_USER with SO_PASSWORD instead')
+    .replace(/\boptions(\.\w+)+/g, (name) => names[name] ?? name);
+  return new CliFailure(sentence(message), EXIT.config);
 }
 
 export async function connect(options: ConnectionOptions, env: Environment, log: (line: string) => void): Promise<Connection> {
   let baseUrl = options.baseUrl ?? env.SO_BASE_URL;
+  let baseUrlSource = options.baseUrl !== undefined ? '--base-url' : 'SO_BASE_URL';
   let close = async () => {};
-  let auth = credentialsFrom(env);
+  let credentials = credentialsFrom(env);
   if (options.mock) {
     // Imported by name at run time: the mock lives in the workspace, not in the published CLI.
     const mockPackage = '@so-batch/mock';
     let startMock: (options: { taskRunMs?: number }) => Promise<{ url: string; stop(): Promise<void> }>;
     try {
       ({ startMock } = (await import(mockPackage)) as { startMock: typeof startMock });
-    } catch {
-      throw new CliFailure('--mock needs the so-batch workspace (its @so-batch/mock package): run the CLI from there.', EXIT.config);
+    } catch (error) {
+      throw mockUnavailable(error as Error);
     }
     // Jobs started on the mock run MOCK_TASK_SECONDS (5 by default), as with `pnpm dev`.
     const seconds = Number(env.MOCK_TASK_SECONDS);
     const mock = await startMock(env.MOCK_TASK_SECONDS && Number.isFinite(seconds) && seconds >= 0 ? { taskRunMs: seconds * 1000 } : {});
     baseUrl = mock.url;
+    baseUrlSource = "the mock's URL";
     close = () => mock.stop();
-    auth ??= { scheme: 'SOTicket', ticket: '7T:so-batch-mock' };
+    credentials ??= { auth: { scheme: 'SOTicket', ticket: '7T:so-batch-mock' }, source: "the mock's own ticket" };
     log(`Using the so-batch mock at ${mock.url}`);
   }
   if (!baseUrl) throw new CliFailure('No server: pass --base-url or set SO_BASE_URL (such as https://online.superoffice.com/Cust12345), or use --mock.', EXIT.config);
-  if (!auth) {
+  if (!credentials) {
     await close();
     throw new CliFailure('No credentials: set SO_TICKET, SO_TOKEN, or SO_USER with SO_PASSWORD (SO_APP_TOKEN too for SuperOffice Online).', EXIT.config);
   }
+  const { auth } = credentials;
+  const target: Target = { baseUrl, credentials: `${credentials.source}${env.SO_APP_TOKEN ? ' (with SO_APP_TOKEN)' : ''}` };
   try {
     const client = createBatchClient({
       baseUrl,
@@ -72,9 +104,20 @@ export async function connect(options: ConnectionOptions, env: Environment, log:
       ...(options.language ? { language: options.language } : {}),
       ...(options.timezone ? { timeZone: options.timezone } : {}),
     });
-    return { client, baseUrl, close };
+    return { client, target, close };
   } catch (error) {
     await close();
-    throw describe(error as Error, baseUrl);
+    if (!(error instanceof BatchClientOptionsError)) throw describe(error as Error, target);
+    throw optionsFailure(error, {
+      'options.baseUrl': baseUrlSource,
+      'options.auth': credentials.source,
+      'options.auth.ticket': 'SO_TICKET',
+      'options.auth.token': auth.scheme === 'XSRF' ? 'SO_XSRF_TOKEN' : 'SO_TOKEN',
+      'options.auth.username': 'SO_USER',
+      'options.auth.password': 'SO_PASSWORD',
+      'options.appToken': 'SO_APP_TOKEN',
+      'options.language': '--language',
+      'options.timeZone': '--timezone',
+    });
   }
 }

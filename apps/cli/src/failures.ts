@@ -1,4 +1,4 @@
-import { BatchClientOptionsError, type BatchError } from '@so-batch/client';
+import type { BatchError } from '@so-batch/client';
 
 /** Exit codes, by kind of failure; --help lists them. */
 export const EXIT = {
@@ -22,7 +22,7 @@ Exit codes:
   4    not authorized (HTTP 401 or 403)
   5    not found (no such task, or the server answered null)
   6    the server refused or failed (another HTTP error)
-  7    no answer (network failure or timeout)
+  7    no answer (network failure or timeout), or watch's --timeout passed
   130  interrupted (Ctrl-C); a watched task goes on`;
 
 /** A failure to report as one line on stderr, with its exit code. */
@@ -34,43 +34,63 @@ export class CliFailure extends Error {
   }
 }
 
-const CREDENTIAL_VARIABLES = 'SO_TICKET, SO_TOKEN, or SO_USER with SO_PASSWORD (and SO_APP_TOKEN for SuperOffice Online)';
+/** What a failure happened against: the server, and where the credentials came from (such as SO_TICKET). */
+export interface Target {
+  baseUrl: string;
+  credentials: string;
+}
+
+/** `text` as one line ending in one full stop: server messages may span lines or end in their own. */
+export function sentence(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return /[.!?]$/.test(line) ? line : `${line}.`;
+}
+
+/** The client's message without its "operation: " prefix. */
+function reason(error: Error): string {
+  return error.message.replace(/^[^:]+: /, '');
+}
 
 /** Words a user can act on, for each failure the client reports. */
-export function describe(error: BatchError | Error, baseUrl: string): CliFailure {
-  if (error instanceof BatchClientOptionsError) return new CliFailure(error.message.replace(/^createBatchClient: options\./, '').replace(/^baseUrl/, '--base-url (or SO_BASE_URL)'), EXIT.config);
+export function describe(error: BatchError | Error, target: Target): CliFailure {
   if (error instanceof CliFailure) return error;
   const batch = error as BatchError;
   switch (batch.kind) {
     case 'http': {
       const { status } = batch as BatchError & { status: number };
       const detail = (batch as { body?: { ErrorMessage?: string } }).body?.ErrorMessage;
-      if (status === 401 || status === 403) return new CliFailure(`Not authorized (HTTP ${status}): check ${CREDENTIAL_VARIABLES}.${detail ? ` The server said: ${detail}` : ''}`, EXIT.auth);
-      if (status === 404) return new CliFailure(`Not found (HTTP 404)${detail ? `: ${detail}` : ''}.`, EXIT.notFound);
-      return new CliFailure(`The server answered HTTP ${status}${detail ? `: ${detail}` : ''}.`, EXIT.server);
+      const said = detail ? ` The server said: ${sentence(detail)}` : '';
+      if (status === 401) return new CliFailure(`Not authorized (HTTP 401): ${target.credentials} was refused.${said}`, EXIT.auth);
+      if (status === 403) return new CliFailure(`Forbidden (HTTP 403): ${target.credentials} was accepted, but its user may not do this.${said}`, EXIT.auth);
+      if (status === 404) return new CliFailure(sentence(`Not found (HTTP 404)${detail ? `: ${detail}` : ''}`), EXIT.notFound);
+      return new CliFailure(sentence(`The server answered HTTP ${status}${detail ? `: ${detail}` : ''}`), EXIT.server);
     }
     case 'null-response':
       return new CliFailure('The server answered null: nothing was found or done. Check the id, and that your user may see and change the task.', EXIT.notFound);
     case 'task-not-found':
-      return new CliFailure(`${batch.message.replace(/^[^:]+: /, '')}.`, EXIT.notFound);
+      return new CliFailure(sentence(reason(batch)), EXIT.notFound);
     case 'request-invalid':
-      return new CliFailure(`The server could not use the request: ${batch.message.replace(/^[^:]+: /, '')}`, EXIT.server);
-    case 'network':
-    {
+      return new CliFailure(sentence(`The server could not use the request: ${reason(batch)}`), EXIT.server);
+    case 'network': {
       // fetch says "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, a TLS error) is its cause.
       const cause = batch.cause as (Error & { cause?: Error & { code?: string } }) | undefined;
-      const reason = cause?.cause?.code ?? cause?.cause?.message ?? cause?.message ?? 'network failure';
-      return new CliFailure(`Could not reach ${baseUrl}: ${reason}. Check --base-url (or SO_BASE_URL) and the network.`, EXIT.network);
+      const why = cause?.cause?.code ?? cause?.cause?.message ?? cause?.message ?? 'network failure';
+      if (why === 'bad port') {
+        // fetch refuses the ports browsers block (such as 9, 25, 6000) before it tries to connect.
+        const { port } = new URL(target.baseUrl);
+        return new CliFailure(`Could not reach ${target.baseUrl}: fetch refuses to connect to port ${port}, one of the ports browsers block. Use another port in --base-url (or SO_BASE_URL).`, EXIT.config);
+      }
+      return new CliFailure(`Could not reach ${target.baseUrl}: ${why}. Check --base-url (or SO_BASE_URL) and the network.`, EXIT.network);
     }
     case 'timeout':
-      return new CliFailure(`No answer from ${baseUrl} in time (${batch.message.replace(/^[^:]+: no answer within /, '')}).`, EXIT.network);
+      return new CliFailure(`No answer from ${target.baseUrl} in time (${reason(batch).replace(/^no answer within /, '')}).`, EXIT.network);
     case 'aborted':
       return new CliFailure('Interrupted.', EXIT.interrupted);
     case 'unexpected-body':
-      return new CliFailure(`The server's answer was not what the API describes: ${batch.message.replace(/^[^:]+: /, '')}.`, EXIT.server);
+      return new CliFailure(sentence(`The server's answer was not what the API describes: ${reason(batch).replace(/^HTTP \d+ with an unexpected body: /, '')}`), EXIT.server);
     case 'task-failed':
-      return new CliFailure(batch.message.replace(/^[^:]+: /, '').replace(/^b/, 'B'), EXIT.taskFailed);
+      return new CliFailure(sentence(reason(batch).replace(/^b/, 'B')), EXIT.taskFailed);
     default:
-      return new CliFailure(error.message, EXIT.server);
+      return new CliFailure(sentence(error.message), EXIT.server);
   }
 }

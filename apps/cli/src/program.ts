@@ -1,8 +1,9 @@
 import { BATCH_TASK_STATES, type BatchClient, type BatchResult, type BatchTaskInfo, type BatchTaskProperty, type BatchTaskState } from '@so-batch/client';
 import { Command, CommanderError, Option } from 'commander';
 import { connect, ENVIRONMENT_HELP, type ConnectionOptions } from './connect.ts';
-import { CliFailure, describe, EXIT, EXIT_CODES_HELP } from './failures.ts';
+import { CliFailure, describe, EXIT, EXIT_CODES_HELP, type Target } from './failures.ts';
 import { printJson, printTask, printTasks, type Io } from './output.ts';
+import { scrubbed } from './scrub.ts';
 import { watchTask } from './watch.ts';
 
 // Every BatchTaskInfo property name, for --select (the client's types list them; this is the runtime copy).
@@ -41,14 +42,26 @@ function parseSelect(value: string): BatchTaskProperty[] {
   });
 }
 
-function parseParam(value: string, previous: Record<string, string>): Record<string, string> {
+function parseParam(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const at = value.indexOf('=');
   if (at < 1) throw usage(`--param takes key=value, such as --param Folder=exports; not "${value}".`);
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
-function unwrap<T>(result: BatchResult<T>, baseUrl: string): T {
-  if (result.error) throw describe(result.error, baseUrl);
+function parseInterval(value: string): number {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 10) throw usage(`--interval is milliseconds (10 or more), not "${value}".`);
+  return ms;
+}
+
+function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw usage(`--timeout is seconds (more than 0), not "${value}".`);
+  return seconds;
+}
+
+function unwrap<T>(result: BatchResult<T>, target: Target): T {
+  if (result.error) throw describe(result.error, target);
   return result.data as T;
 }
 
@@ -56,8 +69,11 @@ interface GlobalFlags extends ConnectionOptions {
   json?: boolean;
 }
 
-export async function run(argv: string[], io: Io, signal: AbortSignal, version: string): Promise<number> {
+export async function run(argv: string[], terminal: Io, signal: AbortSignal, version: string): Promise<number> {
+  const io = scrubbed(terminal);
   let exitCode: number = EXIT.ok;
+  // The command commander is parsing, so that its errors can point at that command's --help.
+  let parsing: Command | undefined;
   const program = new Command('so-batch')
     .description('List, start, update and watch SuperOffice batch tasks.')
     .version(version, '-V, --version')
@@ -66,16 +82,22 @@ export async function run(argv: string[], io: Io, signal: AbortSignal, version: 
     .option('--language <code>', 'translate strings into this language (SO-Language), such as en')
     .option('--timezone <zone>', 'convert dates to this time zone (SO-TimeZone), such as NO')
     .option('--mock', "start the project's mock server and talk to it")
-    .addHelpText('after', `${ENVIRONMENT_HELP}\n${EXIT_CODES_HELP}\n\nExamples:\n  so-batch list --state Started\n  so-batch start --name ExportJob --param Folder=exports --watch\n  so-batch --mock get 189 --json`)
-    .showHelpAfterError('(run so-batch --help for usage)')
+    .addHelpText('after', `${ENVIRONMENT_HELP}\n\nExamples:\n  so-batch list --state Started\n  so-batch start --name ExportJob --param Folder=exports --watch\n  so-batch --mock get 189 --json`)
+    .addHelpText('afterAll', EXIT_CODES_HELP)
+    // Set before the commands are added, which inherit them.
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+    // Commander's errors are reported below, as one line like every other failure.
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text), outputError: () => {} })
+    .hook('preSubcommand', (_, command) => {
+      parsing = command;
+    });
 
-  async function withClient(use: (client: BatchClient, baseUrl: string, flags: GlobalFlags) => Promise<number | void>): Promise<void> {
+  async function withClient(use: (client: BatchClient, target: Target, flags: GlobalFlags) => Promise<number | void>): Promise<void> {
     const flags = program.opts<GlobalFlags>();
     const connection = await connect(flags, io.env, (line) => io.stderr.write(`${line}\n`));
     try {
-      exitCode = (await use(connection.client, connection.baseUrl, flags)) ?? EXIT.ok;
+      exitCode = (await use(connection.client, connection.target, flags)) ?? EXIT.ok;
     } finally {
       await connection.close();
     }
@@ -93,14 +115,14 @@ export async function run(argv: string[], io: Io, signal: AbortSignal, version: 
       const state = options.state ? parseState(options.state) : undefined;
       const associates = options.associate ? parseIds(options.associate, '--associate') : undefined;
       const select = options.select ? parseSelect(options.select) : undefined;
-      return withClient(async (client, baseUrl, flags) => {
+      return withClient(async (client, target, flags) => {
         const call = { ...(select ? { select } : {}), signal };
         let result: BatchResult<Partial<BatchTaskInfo>[]>;
         if (associates && options.name) result = await client.agents.getBatchTaskInfosByNameAndAssociates(options.name, associates, call);
         else if (associates) result = state ? await client.agents.getBatchTaskInfosByAssociatesAndState(associates, state, call) : await client.agents.getBatchTaskInfosByAssociates(associates, call);
         else if (options.name) result = await client.agents.getBatchTaskInfosByNameAndState(options.name, state ?? 'All', call);
         else result = await client.agents.getBatchTaskInfosByState(state ?? 'All', call);
-        let tasks = unwrap(result, baseUrl);
+        let tasks = unwrap(result, target);
         // No call takes name, associates and state at once: the state is applied here.
         if (associates && options.name && state && state !== 'All') tasks = tasks.filter((task) => task.State === state);
         if (flags.json) printJson(io, tasks);
@@ -115,8 +137,8 @@ export async function run(argv: string[], io: Io, signal: AbortSignal, version: 
     .addHelpText('after', '\nExamples:\n  so-batch get 189\n  so-batch get 189 --json')
     .action((id: string) => {
       const taskId = parseId(id);
-      return withClient(async (client, baseUrl, flags) => {
-        const task = unwrap(await client.agents.getBatchTaskInfo(taskId, { signal }), baseUrl);
+      return withClient(async (client, target, flags) => {
+        const task = unwrap(await client.agents.getBatchTaskInfo(taskId, { signal }), target);
         if (task === null) throw new CliFailure(`Batch task ${id} was not found (or your user may not see it).`, EXIT.notFound);
         if (flags.json) printJson(io, task);
         else printTask(io, task);
@@ -127,20 +149,20 @@ export async function run(argv: string[], io: Io, signal: AbortSignal, version: 
     .command('start')
     .description('Start a batch job; prints the new task id.')
     .requiredOption('--name <name>', 'the batch job to start')
-    .option('--param <key=value>', 'a job parameter (repeat for more)', parseParam, {})
+    .option('--param <key=value>', 'a job parameter (repeat for more)', parseParam)
     .option('--description <text>', 'a description for the task')
     .option('--watch', 'then follow the task until it ends')
-    .addOption(new Option('--interval <ms>', 'with --watch: time between polls').default('1000'))
-    .addHelpText('after', '\nExamples:\n  so-batch start --name ExportJob --param Folder=exports --param Format=csv\n  so-batch start --name ExportJob --watch')
-    .action((options: { name: string; param: Record<string, string>; description?: string; watch?: boolean; interval: string }) => {
-      const intervalMs = parseInterval(options.interval);
-      return withClient(async (client, baseUrl, flags) => {
+    .addOption(new Option('--interval <ms>', 'with --watch: time between polls').argParser(parseInterval).default(1000))
+    .addOption(new Option('--timeout <seconds>', 'with --watch: stop watching after this long (the task goes on)').argParser(parseTimeout))
+    .addHelpText('after', '\nExamples:\n  so-batch start --name ExportJob --param Folder=exports --param Format=csv\n  so-batch start --name ExportJob --watch --timeout 600')
+    .action((options: { name: string; param?: Record<string, string>; description?: string; watch?: boolean; interval: number; timeout?: number }) =>
+      withClient(async (client, target, flags) => {
         const id = unwrap(
           await client.startBatchJob(
-            { Name: options.name, ...(Object.keys(options.param).length ? { ParameterObject: options.param } : {}), ...(options.description ? { Description: options.description } : {}) },
+            { Name: options.name, ...(options.param ? { ParameterObject: options.param } : {}), ...(options.description ? { Description: options.description } : {}) },
             { signal },
           ),
-          baseUrl,
+          target,
         );
         if (!options.watch) {
           if (flags.json) printJson(io, { Id: id });
@@ -148,9 +170,9 @@ export async function run(argv: string[], io: Io, signal: AbortSignal, version: 
           return;
         }
         io.stderr.write(`Started task ${id}\n`);
-        return watchTask(client, baseUrl, id, io, { json: Boolean(flags.json), intervalMs, signal });
-      });
-    });
+        return watchTask(client, target, id, io, { json: Boolean(flags.json), intervalMs: options.interval, timeoutSeconds: options.timeout, signal });
+      }),
+    );
 
   program
     .command('update')
@@ -170,8 +192,8 @@ export async function run(argv: string[], io: Io, signal: AbortSignal, version: 
         ...(options.response !== undefined ? { Response: options.response } : {}),
       };
       if (Object.keys(changes).length === 0) throw usage('Nothing to update: give --state, --description, --request or --response.');
-      return withClient(async (client, baseUrl, flags) => {
-        const task = unwrap(await client.updateBatchTask({ Id: taskId, ...changes }, { signal }), baseUrl);
+      return withClient(async (client, target, flags) => {
+        const task = unwrap(await client.updateBatchTask({ Id: taskId, ...changes }, { signal }), target);
         if (flags.json) printJson(io, task);
         else printTask(io, task);
       });
@@ -181,12 +203,12 @@ export async function run(argv: string[], io: Io, signal: AbortSignal, version: 
     .command('watch')
     .description('Follow a batch task until it ends: a live progress bar, then its state and result.')
     .argument('<id>', 'the task id')
-    .addOption(new Option('--interval <ms>', 'time between polls').default('1000'))
-    .addHelpText('after', '\nExits 0 when the task Succeeded, 1 when it Failed. Ctrl-C stops watching; the task goes on.\n\nExamples:\n  so-batch watch 189\n  NO_COLOR=1 so-batch watch 189 2>progress.log')
-    .action((id: string, options: { interval: string }) => {
+    .addOption(new Option('--interval <ms>', 'time between polls').argParser(parseInterval).default(1000))
+    .addOption(new Option('--timeout <seconds>', 'stop watching after this long (the task goes on)').argParser(parseTimeout))
+    .addHelpText('after', '\nExits 0 when the task Succeeded, 1 when it Failed, 7 when --timeout passed. Ctrl-C stops watching; the task goes on.\n\nExamples:\n  so-batch watch 189\n  so-batch watch 189 --timeout 600 2>progress.log')
+    .action((id: string, options: { interval: number; timeout?: number }) => {
       const taskId = parseId(id);
-      const intervalMs = parseInterval(options.interval);
-      return withClient((client, baseUrl, flags) => watchTask(client, baseUrl, taskId, io, { json: Boolean(flags.json), intervalMs, signal }));
+      return withClient((client, target, flags) => watchTask(client, target, taskId, io, { json: Boolean(flags.json), intervalMs: options.interval, timeoutSeconds: options.timeout, signal }));
     });
 
   try {
@@ -194,16 +216,16 @@ export async function run(argv: string[], io: Io, signal: AbortSignal, version: 
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander already printed help or the error
+      if (error.exitCode === 0) return EXIT.ok; // --help or --version
+      // commander.help: no command given, and commander printed the help on stderr.
+      if (error.code !== 'commander.help') {
+        const message = error.message.replace(/^error: /, '').replace(/\n\(Did you mean (.*)\)$/, '; did you mean $1');
+        io.stderr.write(`so-batch: ${message} (so-batch ${parsing ? `${parsing.name()} ` : ''}--help)\n`);
+      }
+      return EXIT.usage;
     }
-    const failure = error instanceof CliFailure ? error : describe(error as Error, '');
+    const failure = error instanceof CliFailure ? error : describe(error as Error, { baseUrl: '', credentials: 'the credentials' });
     io.stderr.write(`so-batch: ${failure.message}\n`);
     return failure.exitCode;
   }
-}
-
-function parseInterval(value: string): number {
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 10) throw usage(`--interval is milliseconds (10 or more), not "${value}".`);
-  return ms;
 }

@@ -1,16 +1,23 @@
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMock, type RunningMock } from '@so-batch/mock';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scriptedServer, type Step } from './scripted-server.ts';
+import { echoingServer, scriptedServer, type Step } from './scripted-server.ts';
 
-// The built CLI, spawned as a user runs it: `node dist/bin.js ...` (the package's bin).
+// The built CLI, spawned as a user runs it: `node dist/bin.js ...` (what the package's bin runs).
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-const SECRET = { ticket: '7T:CLI-TICKET-SECRET==', password: 'cli-pa55-SECRET', token: '8A:CLI-TOKEN-SECRET' };
+const STUB = fileURLToPath(new URL('../bin/so-batch.js', import.meta.url));
+const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
+const WORKSPACE = fileURLToPath(new URL('../../..', import.meta.url));
+const SECRET = { ticket: '7T:CLI-TICKET-SECRET==', password: 'cli-pa55-SECRET', token: '8A:CLI-TOKEN-SECRET', xsrf: 'CLI-XSRF-SECRET', appToken: 'CLI-APP-TOKEN-SECRET' };
+// What Basic sends for SO_USER=me with SO_PASSWORD: an echo of the header shows this, not the password.
+const BASIC = Buffer.from(`me:${SECRET.password}`).toString('base64');
 
 const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@so-batch/spec/openapi.json'), 'utf8'));
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -58,7 +65,7 @@ beforeAll(async () => {
 afterAll(() => mock?.stop());
 
 function expectNoSecrets(run: Run): void {
-  for (const secret of Object.values(SECRET)) expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
+  for (const secret of [...Object.values(SECRET), BASIC]) expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
 }
 
 describe('help and version', () => {
@@ -68,11 +75,21 @@ describe('help and version', () => {
     for (const text of ['list', 'get', 'start', 'update', 'watch', 'SO_TICKET', 'Exit codes', '130', 'Examples:']) expect(run.stdout).toContain(text);
   });
 
-  it.each(['list', 'get', 'start', 'update', 'watch'])('%s --help shows examples', async (command) => {
+  it.each(['list', 'get', 'start', 'update', 'watch'])('%s --help shows examples, the global options and the exit codes', async (command) => {
     const run = await cli([command, '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`so-batch ${command}`);
-    expect(run.stdout).toContain('Examples:');
+    for (const text of ['Examples:', 'Global Options:', '--base-url <url>', '--mock', 'Exit codes:', '130  interrupted']) expect(run.stdout).toContain(text);
+    expect(run.stdout).not.toContain('(default: {})');
+  });
+
+  it('a reader that stops early (so-batch --help | head) ends it quietly', async () => {
+    const child = spawn(process.execPath, [BIN, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolveCode) => child.on('close', resolveCode));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('--version prints the version', async () => {
@@ -82,17 +99,33 @@ describe('help and version', () => {
 });
 
 describe('installable', () => {
-  it('the packed package runs npx-style, with no dependency to install', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
+  it('the packed package runs npx-style, with no dependency to install; --mock there says what it needs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'so-batch-pack-'));
-    execFileSync('pnpm', ['pack', '--pack-destination', dir], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'ignore' });
+    execFileSync('pnpm', ['pack', '--pack-destination', dir], { cwd: PACKAGE, stdio: 'ignore' });
     const tarball = join(dir, 'so-batch-cli-1.0.0.tgz');
-    const out = execFileSync('npm', ['exec', '--yes', '--package', tarball, '--', 'so-batch', '--version'], { cwd: dir, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(dir, 'cache') } });
-    expect(out.trim()).toBe('1.0.0');
+    const npx = (...args: string[]) => spawnSync('npm', ['exec', '--yes', '--package', tarball, '--', 'so-batch', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(dir, 'cache') } });
+    expect(npx('--version').stdout.trim()).toBe('1.0.0');
+    const mockless = npx('--mock', 'list');
+    expect(mockless.status).toBe(3);
+    expect(mockless.stderr).toMatch(/^so-batch: --mock could not load the mock \(Cannot find package '@so-batch\/mock' .*\)\. It needs the so-batch workspace/m);
   }, 120_000);
+
+  it('the bin says how to build, in one line, before dist/ is built', () => {
+    // The bin as committed, beside no dist/: a fresh clone after `pnpm install`.
+    const dir = mkdtempSync(join(tmpdir(), 'so-batch-unbuilt-'));
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(STUB, join(dir, 'bin', 'so-batch.js'));
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+    const run = spawnSync(process.execPath, [join(dir, 'bin', 'so-batch.js'), '--help'], { encoding: 'utf8' });
+    expect(run.status).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('so-batch is not built: run `pnpm build --filter=@so-batch/cli...` (or `pnpm build`) in the so-batch workspace.\n');
+  });
+
+  it('the workspace links the bin: pnpm --filter @so-batch/cli exec so-batch runs from the root', () => {
+    const out = execFileSync('pnpm', ['--filter', '@so-batch/cli', 'exec', 'so-batch', '--version'], { cwd: WORKSPACE, encoding: 'utf8' });
+    expect(out.trim()).toBe('1.0.0');
+  }, 60_000);
 });
 
 describe('against the mock', () => {
@@ -184,21 +217,45 @@ describe('errors: one line, words a user can act on, an exit code by kind, no se
     ['no server', ['list'], { SO_TICKET: SECRET.ticket }, 3, /No server: pass --base-url or set SO_BASE_URL/],
     ['no credentials', ['list'], { SO_BASE_URL: 'http://127.0.0.1:9' }, 3, /No credentials: set SO_TICKET, SO_TOKEN, or SO_USER with SO_PASSWORD/],
     ['a user without a password', ['list'], { SO_BASE_URL: 'http://127.0.0.1:9', SO_USER: 'me' }, 3, /SO_USER and SO_PASSWORD go together/],
-    ['a bad base URL', ['list', '--base-url', 'ftp://crm.example.com'], { SO_TICKET: SECRET.ticket }, 3, /must use https/],
+    ['a bad base URL', ['list', '--base-url', 'ftp://crm.example.com'], { SO_TICKET: SECRET.ticket }, 3, /^so-batch: --base-url must use https \(or http\), not ftp\.\n$/],
+    // Commander's own errors: one line, pointing at the command's help.
+    ['a missing required option', ['start'], {}, 2, /^so-batch: required option '--name <name>' not specified \(so-batch start --help\)\n$/],
+    ['a misspelt option', ['list', '--jsn'], {}, 2, /^so-batch: unknown option '--jsn'; did you mean --json\? \(so-batch list --help\)\n$/],
+    ['an unknown command', ['frob'], {}, 2, /^so-batch: unknown command 'frob' \(so-batch --help\)\n$/],
+    ['a missing argument', ['get'], {}, 2, /^so-batch: missing required argument 'id' \(so-batch get --help\)\n$/],
+    ['a bad interval', ['watch', '1', '--interval', '5'], {}, 2, /^so-batch: --interval is milliseconds \(10 or more\), not "5"\.\n$/],
+    ['a bad timeout', ['watch', '1', '--timeout', 'soon'], {}, 2, /^so-batch: --timeout is seconds \(more than 0\), not "soon"\.\n$/],
+    // The client's options, in the CLI's words: the variable or flag in use, never its value.
+    ['credentials in SO_BASE_URL', ['list'], { SO_BASE_URL: `https://me:${SECRET.password}@crm.example.com`, SO_TICKET: SECRET.ticket }, 3,
+      /^so-batch: SO_BASE_URL must not carry credentials: set SO_TICKET, SO_TOKEN, or SO_USER with SO_PASSWORD instead\.\n$/],
+    ['credentials in --base-url', ['list', '--base-url', `https://me:${SECRET.password}@crm.example.com`], { SO_TICKET: SECRET.ticket }, 3, /^so-batch: --base-url must not carry credentials/],
+    ['a line break in SO_TICKET', ['list'], { SO_BASE_URL: 'https://crm.example.com', SO_TICKET: `${SECRET.ticket}\nX-Injected: 1` }, 3,
+      /^so-batch: SO_TICKET must not contain line breaks, control characters or characters beyond Latin-1 \(it travels in an HTTP header\)\.\n$/],
+    ['a line break in SO_XSRF_TOKEN', ['list'], { SO_BASE_URL: 'https://crm.example.com', SO_XSRF_TOKEN: `${SECRET.xsrf}\n` }, 3, /^so-batch: SO_XSRF_TOKEN must not contain line breaks/],
+    ['a port fetch refuses', ['list'], { SO_BASE_URL: 'http://127.0.0.1:9', SO_TICKET: SECRET.ticket }, 3,
+      /^so-batch: Could not reach http:\/\/127\.0\.0\.1:9: fetch refuses to connect to port 9, one of the ports browsers block\. Use another port/],
   ] as const)('%s', async (_, args, environment, code, message) => {
     const run = await cli([...args], { ...environment });
     expect(run.code).toBe(code);
     expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/options\.|createBatchClient/);
     expect(run.stdout).toBe('');
     expectNoSecrets(run);
   });
 
-  it('401: check the credentials, naming the variables; the token is not repeated', async () => {
+  it('401: names the credentials in use, which were refused; the token is not repeated', async () => {
     const run = await cli(['list'], { SO_BASE_URL: mock.url, SO_TOKEN: `${SECRET.token} with spaces` });
     expect(run.code).toBe(4);
-    expect(run.stderr).toMatch(/^so-batch: Not authorized \(HTTP 401\): check SO_TICKET, SO_TOKEN, or SO_USER with SO_PASSWORD/);
+    expect(run.stderr).toMatch(/^so-batch: Not authorized \(HTTP 401\): SO_TOKEN was refused\./);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expectNoSecrets(run);
+  });
+
+  it('--mock says why the mock did not load, and what to do', async () => {
+    // As under Node 20, which cannot import the mock's TypeScript.
+    const run = await cli(['--mock', 'list'], { NODE_OPTIONS: '--no-experimental-strip-types' });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^so-batch: --mock could not load the mock \(Unknown file extension "\.ts" for \S+index\.ts\)\. Node [\d.]+ cannot run the mock's TypeScript: run so-batch through pnpm \(pnpm exec so-batch --mock \.\.\.\), which provides the workspace's Node 24\.\n$/);
   });
 
   it('a network failure names the URL it tried', async () => {
@@ -216,6 +273,39 @@ describe('errors: one line, words a user can act on, an exit code by kind, no se
   });
 });
 
+describe('secrets: nothing printed shows a credential, even when the server echoes it', () => {
+  let server: Awaited<ReturnType<typeof echoingServer>>;
+  beforeAll(async () => {
+    server = await echoingServer();
+  });
+  afterAll(() => server?.stop());
+  const credentials = [
+    ['SO_TICKET (with SO_APP_TOKEN)', { SO_TICKET: SECRET.ticket, SO_APP_TOKEN: SECRET.appToken }],
+    ['SO_TOKEN', { SO_TOKEN: SECRET.token }],
+    ['SO_USER with SO_PASSWORD', { SO_USER: 'me', SO_PASSWORD: SECRET.password }],
+    ['SO_XSRF_TOKEN', { SO_XSRF_TOKEN: SECRET.xsrf }],
+  ] as const;
+
+  it.each(credentials)('%s: a 401 whose error body repeats them names them, and shows none', async (name, environment) => {
+    const run = await cli(['list'], { SO_BASE_URL: server.url, ...environment });
+    expect(run.code).toBe(4);
+    expect(run.stderr.startsWith(`so-batch: Not authorized (HTTP 401): ${name} was refused. The server said: Invalid credentials: `)).toBe(true);
+    expect(run.stderr).toContain('[redacted]');
+    expectNoSecrets(run);
+  });
+
+  it.each(credentials)('%s: a task whose Description, progress and Result repeat them (get, get --json, watch)', async (_, environment) => {
+    for (const args of [['get', '1'], ['get', '1', '--json'], ['watch', '1', '--interval', '20']]) {
+      const run = await cli(args, { SO_BASE_URL: server.url, ...environment });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('[redacted]');
+      expectNoSecrets(run);
+      // Blanked out before the layout: the table's borders still line up.
+      if (args.length === 2) expect(new Set(run.stdout.trim().split('\n').map((line) => line.length)).size).toBe(1);
+    }
+  });
+});
+
 describe('watch, against a server that moves tasks along', () => {
   const succeeding: Step[] = [
     { State: 'New', ProgressPercent: 0, ProgressDescription: null },
@@ -229,9 +319,13 @@ describe('watch, against a server that moves tasks along', () => {
     { State: 'Failed', ProgressPercent: 30, ProgressDescription: 'Stopped', Result: 'Disk full' },
   ];
   const endless: Step[] = [{ State: 'Started', ProgressPercent: 5, ProgressDescription: 'Working' }];
+  const unknown: Step[] = [{ State: 'Unknown', ProgressPercent: 0, ProgressDescription: null }];
+  // What the list calls answer for the sample tasks: not a state a task can be in.
+  const all: Step[] = [{ State: 'All', ProgressPercent: 0, ProgressDescription: null }];
+  const failingInASentence: Step[] = [{ State: 'Failed', ProgressPercent: 30, ProgressDescription: 'Stopped', Result: 'Disk full.' }];
   let server: Awaited<ReturnType<typeof scriptedServer>>;
   beforeAll(async () => {
-    server = await scriptedServer({ 1: succeeding, 2: failing, 3: endless, 77: succeeding });
+    server = await scriptedServer({ 1: succeeding, 2: failing, 3: endless, 4: unknown, 5: all, 6: failingInASentence, 7: 'not json', 77: succeeding });
   });
   afterAll(() => server?.stop());
   const at = () => ({ SO_BASE_URL: server.url, SO_TICKET: SECRET.ticket });
@@ -248,6 +342,43 @@ describe('watch, against a server that moves tasks along', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('Failed: Disk full\n');
     expect(run.stderr).toMatch(/so-batch: Task 2 failed: Disk full\.\n$/);
+  });
+
+  it('a Result that is a sentence gets no second full stop', async () => {
+    const run = await cli(['watch', '6', '--interval', '20'], at());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\nso-batch: Task 6 failed: Disk full\.\n$/);
+  });
+
+  it('--timeout stops watching a task that does not end (State Unknown): exit 7, one line', async () => {
+    const run = await cli(['watch', '4', '--interval', '20', '--timeout', '0.5'], at());
+    expect(run.code).toBe(7);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('[  0%] Unknown\nso-batch: Stopped watching task 4 after 0.5 s (--timeout): it is still Unknown (0%); the task goes on.\n');
+  });
+
+  it('start --watch --timeout too', async () => {
+    const never = await scriptedServer({ 4: unknown }, 4);
+    try {
+      const run = await cli(['start', '--name', 'ExportJob', '--watch', '--interval', '20', '--timeout', '0.5'], { SO_BASE_URL: never.url, SO_TICKET: SECRET.ticket });
+      expect(run.code).toBe(7);
+      expect(run.stderr).toMatch(/^Started task 4\n\[  0%\] Unknown\nso-batch: Stopped watching task 4 after 0\.5 s \(--timeout\)/);
+    } finally {
+      await never.stop();
+    }
+  });
+
+  it('a task in State All (never to end) is refused in one line: exit 6', async () => {
+    // The client's waitForBatchTask refuses State All as an unexpected body; --timeout only keeps a regression from hanging.
+    const run = await cli(['watch', '5', '--interval', '20', '--timeout', '5'], at());
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(/^\[  0%\] All\nso-batch: The server's answer was not what the API describes: [^\n]*"All"[^\n]*[^.]\.\n$/);
+  });
+
+  it("an answer that is not a task (the client's unexpected-body): one line, exit 6", async () => {
+    const run = await cli(['watch', '7', '--interval', '20'], at());
+    expect(run.code).toBe(6);
+    expect(run.stderr).toBe("so-batch: The server's answer was not what the API describes: not JSON.\n");
   });
 
   it('--json prints the final task only', async () => {

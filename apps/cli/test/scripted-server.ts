@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Step {
@@ -10,9 +10,10 @@ export interface Step {
 
 /**
  * A small server that moves tasks through scripted states, one step per GetBatchTaskInfo
- * (Prism alone always answers the same example). It records every request it gets.
+ * (Prism alone always answers the same example); 'not json' answers 200 with an HTML page.
+ * It records every request it gets.
  */
-export async function scriptedServer(scripts: Record<number, Step[]>, startedId = 77) {
+export async function scriptedServer(scripts: Record<number, Step[] | 'not json'>, startedId = 77) {
   const requests: { path: string; body: unknown; authorization: string | undefined }[] = [];
   const polls = new Map<number, number>();
   const read = async (req: IncomingMessage) => {
@@ -28,6 +29,7 @@ export async function scriptedServer(scripts: Record<number, Step[]>, startedId 
       const id = (body as { Id: number }).Id;
       const script = scripts[id];
       if (!script) return json(null);
+      if (script === 'not json') return res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Sign in</html>');
       const at = polls.get(id) ?? 0;
       polls.set(id, at + 1);
       const step = script[Math.min(at, script.length - 1)]!;
@@ -40,6 +42,26 @@ export async function scriptedServer(scripts: Record<number, Step[]>, startedId 
     if (req.url?.startsWith('/api/v1/Agents/Batch/StartBatchJob')) return json(startedId);
     res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ Error: true, ErrorType: 'NotFound', ErrorMessage: 'not scripted' }));
   });
+  return listening(server, requests);
+}
+
+/**
+ * A server that echoes the credentials it gets (Authorization, X-XSRF-TOKEN, SO-AppToken), as a
+ * careless one might: GetBatchTaskInfo answers a Succeeded task whose Description, progress and
+ * Result repeat them; everything else answers 401 with an error body that repeats them.
+ */
+export async function echoingServer() {
+  const server = createServer((req, res) => {
+    const echo = [req.headers.authorization, req.headers['x-xsrf-token'], req.headers['so-apptoken']].filter(Boolean).join(' ');
+    if (req.url?.split('?')[0] === '/api/v1/Agents/Batch/GetBatchTaskInfo') {
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ Id: 1, Name: 'ExportJob', State: 'Succeeded', ProgressPercent: 100, Description: echo, ProgressDescription: `Sent ${echo}`, Result: echo }));
+    }
+    res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ Error: true, ErrorType: 'Unauthorized', ErrorMessage: `Invalid credentials: ${echo}` }));
+  });
+  return listening(server, []);
+}
+
+async function listening<R>(server: Server, requests: R[]) {
   await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', () => resolveListen()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
