@@ -997,6 +997,9 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["ErrorBody"];
+                "text/json": components["schemas"]["ErrorBody"];
+                "application/xml": components["schemas"]["ErrorBody"];
+                "text/xml": components["schemas"]["ErrorBody"];
             };
         };
         /**
@@ -1022,6 +1025,9 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["ErrorBody"];
+                "text/json": components["schemas"]["ErrorBody"];
+                "application/xml": components["schemas"]["ErrorBody"];
+                "text/xml": components["schemas"]["ErrorBody"];
             };
         };
         /** @description There is no batch task with that id, or the caller may not see it. */
