@@ -2,7 +2,7 @@ import { createBatchClient } from '@so-batch/client';
 import { createRequire } from 'node:module';
 import createClient from 'openapi-fetch';
 import { Bench } from 'tinybench';
-import { plainServer } from './servers.ts';
+import { serverProcess } from './servers.ts';
 import { median, shuffle } from './stats.ts';
 
 // Loaded as CommonJS: the package's ESM build has extensionless imports that Node cannot load,
@@ -21,18 +21,28 @@ const ROUND_MS = 1500;
 
 /**
  * One GetBatchTaskInfo call, awaited and parsed, through each client, against a plain server
- * that answers the page's sample body. tinybench runs each contender for ROUND_MS per round;
- * rounds are interleaved in a shuffled order, and the medians of the rounds are reported.
+ * that answers the page's sample body. The server runs in a process of its own: in this one it
+ * would share the event loop with the clients, and its work would count as theirs (more so for
+ * the slower clients, which skews the ratios). tinybench runs each contender for ROUND_MS per
+ * round; rounds are interleaved in a shuffled order, and the medians of the rounds are reported.
  */
 export async function measureClients(): Promise<ClientFigures[]> {
-  const server = await plainServer();
-  const url = `${server.url}/api/v1/Agents/Batch/GetBatchTaskInfo`;
+  const server = await serverProcess('plain');
+  try {
+    return await measureAgainst(server.url);
+  } finally {
+    await server.close();
+  }
+}
+
+async function measureAgainst(serverUrl: string): Promise<ClientFigures[]> {
+  const url = `${serverUrl}/api/v1/Agents/Batch/GetBatchTaskInfo`;
   const auth = 'SOTicket 7T:bench==';
 
-  const ours = createBatchClient({ baseUrl: server.url, auth: { scheme: 'SOTicket', ticket: '7T:bench==' }, retry: false });
-  const theirs = new BatchAgent({ baseUrl: `${server.url}/api/`, axiosConfig: { headers: { Authorization: auth } } } as never);
+  const ours = createBatchClient({ baseUrl: serverUrl, auth: { scheme: 'SOTicket', ticket: '7T:bench==' }, retry: false });
+  const theirs = new BatchAgent({ baseUrl: `${serverUrl}/api/`, axiosConfig: { headers: { Authorization: auth } } } as never);
 
-  const bare = createClient<import('@so-batch/client').paths>({ baseUrl: server.url, headers: { Authorization: auth } });
+  const bare = createClient<import('@so-batch/client').paths>({ baseUrl: serverUrl, headers: { Authorization: auth } });
 
   const contenders: Record<string, () => Promise<unknown>> = {
     'plain fetch': async () => {
@@ -68,7 +78,6 @@ export async function measureClients(): Promise<ClientFigures[]> {
       samples.set(name, entry);
     }
   }
-  await server.close();
   return Object.keys(contenders).map((name) => {
     const s = samples.get(name)!;
     return { name, rps: median(s.rps), p50Ms: median(s.p50), p99Ms: median(s.p99) };

@@ -1,8 +1,7 @@
-import { startMock } from '@so-batch/mock';
 import autocannon from 'autocannon';
 import { bundledSpecPath } from '@so-batch/mock';
 import { startPrism } from '@so-batch/mock/prism';
-import { plainServer } from './servers.ts';
+import { serverProcess } from './servers.ts';
 
 export interface MockFigures {
   server: string;
@@ -32,15 +31,20 @@ function load(url: string, request: 'GET' | 'POST'): Promise<autocannon.Result> 
 /**
  * autocannon (10 connections, 5 s) against our mock, against Prism alone serving the same spec,
  * and against a plain node:http server that answers the same bytes: a GET, and a POST whose
- * body the mock validates. The load generator
- * runs in this process; the mock's front and Prism run in their own.
+ * body the mock validates. The load generator runs in this process and every server in a
+ * process of its own (the floor; the mock's front, which starts its Prism in another; Prism
+ * alone), so that no server shares autocannon's event loop.
  */
 export async function measureMock(): Promise<MockFigures[]> {
-  const mock = await startMock();
-  const prism = await startPrism({ specPath: bundledSpecPath(), log: () => {} });
-  const floor = await plainServer();
+  const started: { close(): Promise<void> }[] = [];
   const figures: MockFigures[] = [];
   try {
+    const mock = await serverProcess('mock');
+    started.push(mock);
+    const prism = await startPrism({ specPath: bundledSpecPath(), log: () => {} });
+    started.push({ close: () => prism.stop() });
+    const floor = await serverProcess('plain');
+    started.push(floor);
     for (const request of ['GET', 'POST'] as const) {
       for (const [server, url] of [['plain node:http (the floor)', floor.url], ['Prism alone', prism.url], ['so-batch mock (front + Prism)', mock.url]] as const) {
         const result = await load(url, request);
@@ -49,9 +53,7 @@ export async function measureMock(): Promise<MockFigures[]> {
       }
     }
   } finally {
-    await floor.close();
-    await prism.stop();
-    await mock.stop();
+    for (const server of started.reverse()) await server.close();
   }
   return figures;
 }
