@@ -276,7 +276,7 @@ async function checkSamples(page: Page, section: Locator, where: string, samples
     const what = `${where}: example ${example.key} (${example.summary})`;
     if (samples.examples.length > 1) {
       if ((await offered.count()) === 0) await picker.click();
-      // By position: summaries need not be unique (v1Batch_GetBatchTaskInfosByState offers "One task" thrice).
+      // By position: example summaries need not be unique.
       await offered.nth(index).click();
       await expect.poll(() => trimmed(picker), { message: `${what} chosen` }).toBe(example.summary);
     }
