@@ -37,6 +37,7 @@ import {
   type BatchTaskProperty,
   type BatchTaskState,
   type ErrorBody,
+  type FinalBatchTaskState,
   type ODataSlimResponse,
   type Selected,
 } from './types.ts';
@@ -81,6 +82,9 @@ export interface SelectOptions<K extends BatchTaskProperty> extends CallOptions 
 
 /** What every call resolves to: `data`, or an `error` to narrow by `kind`. `response` is there when the server answered. */
 export type BatchResult<T> = { data: T; error?: never; response?: Response } | { data?: never; error: BatchFailure; response?: Response };
+
+/** A task waitForBatchTask resolves with: it ended well (a Failed one is a BatchTaskFailedError). */
+export type FinishedBatchTask = BatchTaskInfo & { State: Exclude<FinalBatchTaskState, 'Failed'> };
 
 export interface WaitOptions extends CallOptions {
   /** Time between polls (default 1000 ms). */
@@ -173,7 +177,7 @@ export interface BatchClient {
   /** = agents.startBatchJob. */
   startBatchJob: AgentsClient['startBatchJob'];
   /** Polls a task until it is Succeeded, SucceededManualCleanup or Failed; Failed ends in BatchTaskFailedError. */
-  waitForBatchTask(id: number, options?: WaitOptions): Promise<BatchResult<BatchTaskInfo>>;
+  waitForBatchTask(id: number, options?: WaitOptions): Promise<BatchResult<FinishedBatchTask>>;
   /** The openapi-fetch client underneath, with credentials and SO-* headers, for anything in the spec. No retries or timeouts. */
   readonly raw: Client<paths>;
 }
@@ -619,7 +623,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
         if (task.State === 'Failed') return { error: new BatchTaskFailedError(operation, typeof task.Result === 'string' ? { ...task, Result: redact.text(task.Result) } : task) };
         // 'All' is a filter of the list calls, not a state a task can be in: it would never end.
         if (task.State === 'All') return { error: new BatchUnexpectedBodyError(operation, reply?.status ?? 200, `task ${id} reports State "All", which is a filter, not a state a task can be in: it would never end`), ...(reply ? { response: reply } : {}) };
-        if (task.State && (FINAL_STATES as readonly string[]).includes(task.State)) return { data: task };
+        if (task.State && (FINAL_STATES as readonly string[]).includes(task.State)) return { data: task as FinishedBatchTask };
         try {
           await sleep(intervalMs, waitOptions.signal);
         } catch (cause) {

@@ -1,5 +1,5 @@
 export { createBatchClient } from './client.ts';
-export type { AgentsClient, BatchClient, BatchClientOptions, BatchResult, CallOptions, ODataQuery, RestClient, SelectOptions, WaitOptions } from './client.ts';
+export type { AgentsClient, BatchClient, BatchClientOptions, BatchResult, CallOptions, FinishedBatchTask, ODataQuery, RestClient, SelectOptions, WaitOptions } from './client.ts';
 export {
   FIELD_RIGHT_FLAGS,
   TABLE_RIGHT_FLAGS,

@@ -90,6 +90,8 @@ describe('types', () => {
     if (error?.kind === 'timeout') expectTypeOf(error.timeoutMs).toEqualTypeOf<number>();
     const waited = await client.waitForBatchTask(1);
     if (waited.error?.kind === 'task-failed') expectTypeOf(waited.error.task).toEqualTypeOf<BatchTaskInfo>();
+    // It resolves only with a task that ended well.
+    if (!waited.error) expectTypeOf(waited.data.State).toEqualTypeOf<'Succeeded' | 'SucceededManualCleanup'>();
     typeOnly(() => {
       // @ts-expect-error a network failure has no status
       if (error?.kind === 'network') void error.status;
