@@ -8,7 +8,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 export const GENERATED_PATH = fileURLToPath(new URL('../src/generated/schema.gen.ts', import.meta.url));
 export const REGENERATE_COMMAND = 'pnpm --filter @so-batch/client generate';
 
-const HEADER = `// Generated from spec/openapi.yaml by \`${REGENERATE_COMMAND}\` (openapi-typescript).
+const HEADER = `// Generated from spec/openapi.yaml (its bundle, spec/dist/openapi.json) by \`${REGENERATE_COMMAND}\` (openapi-typescript).
 // Do not edit: change the spec and regenerate.
 `;
 

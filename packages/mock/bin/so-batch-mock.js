@@ -1,7 +1,17 @@
 #!/usr/bin/env node
 // Serves the mock on http://127.0.0.1:4010 (MOCK_PORT chooses another port) until Ctrl-C.
 // Jobs started through it run for MOCK_TASK_SECONDS (default 5) before they end.
-import { startMock } from '../src/index.ts';
+
+// The mock is TypeScript run as it is: that takes a Node that strips types (22.18+; pnpm runs
+// the workspace's Node 24). Say so, rather than fail with a stack trace.
+let startMock;
+try {
+  ({ startMock } = await import('../src/index.ts'));
+} catch (error) {
+  if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+  console.error(`Node ${process.version} cannot run the mock's TypeScript: start it with \`pnpm dev\` (pnpm runs it on the workspace's Node 24).`);
+  process.exit(1);
+}
 
 const port = Number(process.env.MOCK_PORT ?? 4010);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
