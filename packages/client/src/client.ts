@@ -196,10 +196,13 @@ function asErrorBody(value: unknown): ErrorBody | undefined {
   return value && typeof value === 'object' && 'ErrorMessage' in value ? (value as ErrorBody) : undefined;
 }
 
-/** The start of an error body that is not SuperOffice's, kept for the error's `text`. */
+/**
+ * The start of an error body that is not SuperOffice's, for the error's `text`. Generous here: it
+ * is cut to 1000 characters only after redaction, so that no credential is cut in two first.
+ */
 function bodyText(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '' || asErrorBody(value)) return undefined;
-  return (typeof value === 'string' ? value : JSON.stringify(value)).slice(0, 1000);
+  return (typeof value === 'string' ? value : JSON.stringify(value)).slice(0, 16_000);
 }
 
 /** fetch's own message ("fetch failed") with the reason underneath it (ECONNREFUSED, ENOTFOUND, ...). */
@@ -254,32 +257,37 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   if (culture) soHeaders['SO-Culture'] = culture;
   if (timeZone) soHeaders['SO-TimeZone'] = timeZone;
 
+  const tokenFunction = auth.scheme === 'Bearer' && typeof auth.token === 'function' ? auth.token : undefined;
+  const fixedCredentials = tokenFunction ? {} : credentialHeaders(auth);
   const redact = createRedactor([
     ...(auth.scheme === 'Basic' ? [auth.password, `${auth.username}:${auth.password}`] : []),
     ...(auth.scheme === 'SOTicket' ? [auth.ticket] : []),
     ...((auth.scheme === 'Bearer' || auth.scheme === 'XSRF') && typeof auth.token === 'string' ? [auth.token] : []),
     ...(appToken ? [appToken] : []),
+    ...Object.values(fixedCredentials),
   ]);
 
   // Fixed credentials and the SO-* headers are openapi-fetch's base headers: a middleware would
   // cost every call a request id, an options object and header copies. Only a Bearer token
   // function, asked on every request so that it can refresh, needs one.
-  const baseHeaders: Record<string, string> = { Accept: 'application/json', ...soHeaders };
-  const tokenFunction = auth.scheme === 'Bearer' && typeof auth.token === 'function' ? auth.token : undefined;
-  if (!tokenFunction) {
-    const headers = credentialHeaders(auth);
-    for (const value of Object.values(headers)) redact.add(value);
-    Object.assign(baseHeaders, headers);
-  }
+  const baseHeaders: Record<string, string> = { Accept: 'application/json', ...soHeaders, ...fixedCredentials };
   const raw = createClient<paths>({
     baseUrl,
     headers: baseHeaders,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  // What the methods call through: the same, with light requests when the platform's fetch is used.
-  const api = options.fetch
-    ? raw
+  // What the methods call through: the same, with light requests when the platform's fetch is
+  // used, until a caller adds middleware to `raw`: from then on the methods go through `raw`, so
+  // that the middleware applies to them too and sees real Requests.
+  const light = options.fetch
+    ? undefined
     : createClient<paths>({ baseUrl, headers: baseHeaders, Request: LiteRequest as unknown as typeof Request, fetch: fetchLite as unknown as (request: Request) => Promise<Response> });
+  let api = light ?? raw;
+  const use = raw.use.bind(raw);
+  raw.use = (...middleware) => {
+    api = raw;
+    use(...middleware);
+  };
 
   async function freshToken(token: () => string | Promise<string>): Promise<Record<string, string>> {
     let value: unknown;
@@ -291,8 +299,8 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     }
     const problem = headerValueProblem(value);
     if (problem) throw new CredentialsProblem(`options.auth.token() returned a token that ${problem.replace(/^must/, 'does not meet the rule: must')}.`);
-    redact.add(value as string);
-    redact.add(`Bearer ${value as string}`);
+    redact.remember(value as string);
+    redact.remember(`Bearer ${value as string}`);
     return { Authorization: `Bearer ${value as string}` };
   }
 
@@ -304,8 +312,8 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
         return request;
       },
     };
-    raw.use(middleware);
-    if (api !== raw) api.use(middleware);
+    use(middleware);
+    light?.use(middleware);
   }
 
   /** Per-call headers: misuse throws, naming the header (never its value); credentials among them are redacted from then on. */
@@ -317,8 +325,8 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       const problem = headerValueProblem(value);
       if (problem) throw new TypeError(`${operation}: headers["${name}"] ${problem}.`);
       if (CREDENTIAL_HEADERS.has(name.toLowerCase())) {
-        redact.add(value as string);
-        redact.add((value as string).replace(/^\S+\s+/, ''));
+        redact.remember(value as string);
+        redact.remember((value as string).replace(/^\S+\s+/, ''));
       }
     }
     // The client parses JSON: a per-call Accept must not ask for anything else.
@@ -339,15 +347,15 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
         const text = bodyText(error);
         // A server or proxy may echo the request's credentials in its error body: blank them out.
         const body = asErrorBody(error);
-        const cleanBody = body && (Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === 'string' ? redact.text(value) : value])) as ErrorBody);
-        return { error: new BatchHttpError(operation, response.status, cleanBody, retryAfterMs, text === undefined ? undefined : redact.text(text)), response };
+        return { error: new BatchHttpError(operation, response.status, body && redact.deep(body), retryAfterMs, text === undefined ? undefined : redact.text(text).slice(0, 1000)), response };
       }
       return { data: data === undefined ? null : data, response };
     } catch (cause) {
       if (cause instanceof CredentialsProblem) return { error: new BatchCredentialsError(operation, cause.message, cause.cause) };
       if (callOptions?.signal?.aborted) return { error: new BatchAbortError(operation, redact.cause(cause)) };
       if (timeout.signal.aborted) return { error: new BatchTimeoutError(operation, timeoutMs) };
-      if (cause instanceof SyntaxError) return { error: new BatchUnexpectedBodyError(operation, 200, 'not JSON', cause) };
+      // Not the SyntaxError as cause: it quotes the start of the body, which may echo a credential.
+      if (cause instanceof SyntaxError) return { error: new BatchUnexpectedBodyError(operation, 200, 'not JSON') };
       return { error: new BatchNetworkError(operation, baseUrl, redact.text(networkReason(cause)), redact.cause(cause)) };
     } finally {
       clearTimeout(timer);
@@ -620,7 +628,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
           last = progress;
           waitOptions.onProgress?.(task);
         }
-        if (task.State === 'Failed') return { error: new BatchTaskFailedError(operation, typeof task.Result === 'string' ? { ...task, Result: redact.text(task.Result) } : task) };
+        if (task.State === 'Failed') return { error: new BatchTaskFailedError(operation, redact.deep(task)) };
         // 'All' is a filter of the list calls, not a state a task can be in: it would never end.
         if (task.State === 'All') return { error: new BatchUnexpectedBodyError(operation, reply?.status ?? 200, `task ${id} reports State "All", which is a filter, not a state a task can be in: it would never end`), ...(reply ? { response: reply } : {}) };
         if (task.State && (FINAL_STATES as readonly string[]).includes(task.State)) return { data: task as FinishedBatchTask };

@@ -53,6 +53,22 @@ describe('the platform fetch path', () => {
     expect(seen.slice(1).map((s) => `${s.method} ${s.url} ${s.body}`)).toEqual(['GET /Cust1/api/v1/BatchTask/All ', 'DELETE /Cust1/api/v1/BatchTask/7 ']);
   });
 
+  it('middleware added to client.raw applies to the methods too, with real Requests', async () => {
+    const client = createBatchClient({ baseUrl, auth: { scheme: 'SOTicket', ticket: 't' } });
+    const kinds: boolean[] = [];
+    client.raw.use({
+      onRequest({ request }) {
+        kinds.push(request instanceof Request);
+        request.headers.set('X-From-Middleware', 'yes');
+        return request;
+      },
+    });
+    seen.length = 0;
+    await client.getBatchTaskInfo(1);
+    expect(seen[0]!.headers['x-from-middleware']).toBe('yes');
+    expect(kinds).toEqual([true]);
+  });
+
   it('asks a Bearer token function on every request', async () => {
     let calls = 0;
     const client = createBatchClient({ baseUrl, auth: { scheme: 'Bearer', token: () => `tok-${++calls}` } });

@@ -90,6 +90,78 @@ describe('no credential in what the server says back', () => {
   });
 });
 
+describe('the redaction holds up', () => {
+  const echoAll = async (request: Request): Promise<Response> => {
+    throw new Error(`refused ${[...request.headers].map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  };
+
+  it('keeps the client\'s own credentials known however many per-call credentials and fresh tokens come and go', async () => {
+    const client = createBatchClient({ baseUrl: 'https://x.example/Cust1', auth: { scheme: 'SOTicket', ticket: TICKET }, appToken: APP_TOKEN, fetch: echoAll, retry: false });
+    for (let i = 0; i < 60; i++) await client.getBatchTaskInfo(1, { headers: { Authorization: `SOTicket 7T:per-call-${i}-SECRET` } });
+    const shown = everythingShown(await client.getBatchTaskInfo(1));
+    for (const secret of [TICKET, APP_TOKEN]) expect(shown).not.toContain(secret);
+
+    let n = 0;
+    const refreshing = createBatchClient({ baseUrl: 'https://x.example/Cust1', auth: { scheme: 'Bearer', token: () => `8A:rotating-${++n}-SECRET` }, appToken: APP_TOKEN, fetch: echoAll, retry: false });
+    for (let i = 0; i < 60; i++) await refreshing.getBatchTaskInfo(1);
+    const last = everythingShown(await refreshing.getBatchTaskInfo(1));
+    expect(last).not.toContain(APP_TOKEN);
+    expect(last).not.toContain(`8A:rotating-${n}-SECRET`);
+  });
+
+  it('blanks a short password only where it stands alone, not inside longer numbers or words', async () => {
+    const client = createBatchClient({
+      baseUrl: 'https://x.example/Cust1',
+      auth: { scheme: 'Basic', username: 'admin', password: '1000' },
+      fetch: async () => json({ Error: true, ErrorType: 'X', ErrorMessage: 'task 10002 failed for 1000 reasons', ErrorSource: 's' }, 400),
+    });
+    const { error } = await client.getBatchTaskInfo(1);
+    expect(error!.message).toContain('task 10002 failed for [redacted] reasons');
+  });
+
+  it('does not cut an echoed credential in two before blanking it (a long error page)', async () => {
+    const client = createBatchClient({ baseUrl: 'https://x.example/Cust1', auth: { scheme: 'SOTicket', ticket: TICKET }, retry: false, fetch: async (request) => new Response(`${'x'.repeat(985)} ${request.headers.get('authorization')}`, { status: 502 }) });
+    const { error } = await client.getBatchTaskInfo(1);
+    expect((error as { text?: string }).text).not.toMatch(/7T:TI/);
+  });
+
+  it('blanks credentials nested in an error body, and anywhere in a failed task', async () => {
+    const nested = createBatchClient({ baseUrl: 'https://x.example/Cust1', auth: { scheme: 'SOTicket', ticket: TICKET }, fetch: async (request) => json({ Error: true, ErrorType: 'X', ErrorMessage: 'bad', Details: { Header: request.headers.get('authorization') } }, 400) });
+    expect(everythingShown(await nested.getBatchTaskInfo(1))).not.toContain(TICKET);
+    const failed = createBatchClient({ baseUrl: 'https://x.example/Cust1', auth: { scheme: 'SOTicket', ticket: TICKET }, fetch: async (request) => json({ Id: 1, State: 'Failed', Description: `run as ${request.headers.get('authorization')}`, Result: 'no' }) });
+    expect(everythingShown(await failed.waitForBatchTask(1, { intervalMs: 1 }))).not.toContain(TICKET);
+  });
+
+  it.each([
+    ['a cause chain deeper than it looks', (request: Request) => {
+      let error: Error = new Error(`deep ${request.headers.get('authorization')}`);
+      for (let i = 0; i < 8; i++) error = new Error(`level ${i}`, { cause: error });
+      return error;
+    }],
+    ['the headers in a Map', (request: Request) => Object.assign(new Error('failed'), { headers: new Map([['authorization', request.headers.get('authorization')]]) })],
+    ['a 20 MB buffer', () => Object.assign(new Error('failed'), { data: new Uint8Array(20 * 1024 * 1024) })],
+    ['a Proxy whose keys throw', () => new Proxy(new Error('failed'), { ownKeys: () => { throw new Error('boom'); } })],
+  ])('a fetch that throws %s: a failure value, no credential', async (_, make) => {
+    const client = createBatchClient({ baseUrl: 'https://x.example/Cust1', auth: { scheme: 'SOTicket', ticket: TICKET }, retry: false, fetch: async (request) => { throw make(request); } });
+    const result = await client.getBatchTaskInfo(1);
+    expect(result.error?.kind).toBe('network');
+    expect(everythingShown(result)).not.toContain(TICKET);
+  });
+
+  it('a 2xx body that is not JSON, echoing the credential, shows none of it', async () => {
+    const client = createBatchClient({ baseUrl: 'https://x.example/Cust1', auth: { scheme: 'SOTicket', ticket: TICKET }, fetch: async (request) => new Response(`${request.headers.get('authorization')}`, { status: 200, headers: { 'content-type': 'application/json' } }) });
+    const result = await client.getBatchTaskInfo(1);
+    expect(result.error?.kind).toBe('unexpected-body');
+    expect(everythingShown(result)).not.toMatch(/SOTicket 7|7T:/);
+  });
+
+  it('blanks a credential in its JSON-escaped form too', async () => {
+    const client = createBatchClient({ baseUrl: 'https://x.example/Cust1', auth: { scheme: 'Basic', username: 'u', password: 'pa"ss\\word1' }, fetch: async () => new Response(JSON.stringify({ Message: 'bad password pa"ss\\word1' }), { status: 400 }) });
+    const { error } = await client.getBatchTaskInfo(1);
+    expect((error as { text?: string }).text).toBe('{"Message":"bad password [redacted]"}');
+  });
+});
+
 describe('a Bearer token function that fails', () => {
   it('throwing: a BatchCredentialsError, not retried, no request sent', async () => {
     const { fetch, requests } = stubFetch(json(null));
