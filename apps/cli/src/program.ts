@@ -54,9 +54,14 @@ function parseInterval(value: string): number {
   return ms;
 }
 
+/** The longest a timer can wait: 2^31 - 1 ms, about 24.8 days. */
+const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 function parseTimeout(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw usage(`--timeout is seconds (more than 0), not "${value}".`);
+  if (!Number.isFinite(seconds) || seconds < 0.001 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw usage(`--timeout is seconds, from 0.001 to ${MAX_TIMEOUT_SECONDS} (24.8 days), not "${value}".`);
+  }
   return seconds;
 }
 

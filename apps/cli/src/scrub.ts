@@ -17,8 +17,15 @@ export function secretsIn(env: Record<string, string | undefined>): string[] {
   return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 
+/** Below this length a secret is blanked only where it stands alone: '1000' must not turn task 10002 into '[redacted]2'. */
+const SHORT = 8;
+
 export function scrubber(secrets: readonly string[]): (text: string) => string {
-  return (text) => secrets.reduce((clean, secret) => clean.split(secret).join(REDACTED), text);
+  const patterns = secrets.map((secret) => {
+    const body = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(secret.length >= SHORT ? body : `(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])`, 'g');
+  });
+  return (text) => patterns.reduce((clean, pattern) => clean.replace(pattern, REDACTED), text);
 }
 
 /**

@@ -24,7 +24,7 @@ export async function watchTask(client: BatchClient, target: Target, id: number,
   const bar = fancy(io.stderr, io.env)
     ? new SingleBar({ stream: io.stderr, format: ' {bar} {percentage}% | {state} | {description}', barsize: 30, hideCursor: true, clearOnComplete: false }, Presets.shades_classic)
     : undefined;
-  const deadline = options.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(options.timeoutSeconds * 1000);
+  const deadline = options.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(Math.round(options.timeoutSeconds * 1000));
   let last: BatchTaskInfo | undefined;
   const result = await client.waitForBatchTask(id, {
     intervalMs: options.intervalMs,

@@ -199,6 +199,16 @@ describe('against the mock', () => {
     expect(isTask(JSON.parse(run.stdout))).toBe(true);
   });
 
+  it('a short password is blanked only where it stands alone: ids that contain it print whole', async () => {
+    const basic = { ...env, SO_USER: 'admin', SO_PASSWORD: '1000' };
+    delete (basic as Record<string, string>).SO_TICKET;
+    const started = await cli(['start', '--name', 'ExportJob', '--json'], basic);
+    const { Id } = JSON.parse(started.stdout) as { Id: number };
+    expect(String(Id)).toMatch(/^1000\d$/);
+    const got = await cli(['get', String(Id), '--json'], basic);
+    expect(JSON.parse(got.stdout).Id).toBe(Id);
+  });
+
   it('--mock starts the mock itself', async () => {
     const run = await cli(['--mock', 'get', '189', '--json']);
     expect(run.code, run.stderr).toBe(0);
@@ -224,7 +234,7 @@ describe('errors: one line, words a user can act on, an exit code by kind, no se
     ['an unknown command', ['frob'], {}, 2, /^so-batch: unknown command 'frob' \(so-batch --help\)\n$/],
     ['a missing argument', ['get'], {}, 2, /^so-batch: missing required argument 'id' \(so-batch get --help\)\n$/],
     ['a bad interval', ['watch', '1', '--interval', '5'], {}, 2, /^so-batch: --interval is milliseconds \(10 or more\), not "5"\.\n$/],
-    ['a bad timeout', ['watch', '1', '--timeout', 'soon'], {}, 2, /^so-batch: --timeout is seconds \(more than 0\), not "soon"\.\n$/],
+    ['a bad timeout', ['watch', '1', '--timeout', 'soon'], {}, 2, /^so-batch: --timeout is seconds, from 0\.001 to 2147483 \(24\.8 days\), not "soon"\.\n$/],
     // The client's options, in the CLI's words: the variable or flag in use, never its value.
     ['credentials in SO_BASE_URL', ['list'], { SO_BASE_URL: `https://me:${SECRET.password}@crm.example.com`, SO_TICKET: SECRET.ticket }, 3,
       /^so-batch: SO_BASE_URL must not carry credentials: set SO_TICKET, SO_TOKEN, or SO_USER with SO_PASSWORD instead\.\n$/],
@@ -355,6 +365,17 @@ describe('watch, against a server that moves tasks along', () => {
     expect(run.code).toBe(7);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('[  0%] Unknown\nso-batch: Stopped watching task 4 after 0.5 s (--timeout): it is still Unknown (0%); the task goes on.\n');
+  });
+
+  it.each([['3000000'], ['0'], ['soon']])('--timeout %s (past what a timer can wait, or no number) is a usage error', async (value) => {
+    const run = await cli(['watch', '4', '--timeout', value], at());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--timeout is seconds, from 0\.001 to 2147483/);
+  });
+
+  it('--timeout takes fractions of a second', async () => {
+    const run = await cli(['watch', '4', '--interval', '20', '--timeout', '0.35'], at());
+    expect(run.code, run.stderr).toBe(7);
   });
 
   it('start --watch --timeout too', async () => {
