@@ -332,7 +332,8 @@ export function createFront(options: FrontOptions): Server {
 
     let value: unknown = text === '' ? undefined : JSON.parse(text);
     // Prism has validated the request; a job started here, or a call about one, gets its own answer.
-    if (upstream.status < 300 && !sampleName) {
+    // An explicit Prefer asks for a declared answer: it wins over the simulation too.
+    if (upstream.status < 300 && !sampleName && !req.headers.prefer) {
       const simulated = simulate(tasks, operation.operationId, wire, pathValues);
       if (simulated) value = simulated.value;
     }

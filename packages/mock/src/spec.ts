@@ -155,7 +155,8 @@ export function meaningOf(doc: OpenApiDocument, operation: Operation, value: str
 
 /** A path segment left as the reference page prints it, such as `{state}` or `{id}`. */
 export function isPlaceholder(value: string): boolean {
-  return /^\{\w+\}$/.test(value);
+  // The spellings the pages print; any other {word} is an ordinary (invalid) value.
+  return /^\{(id|state|batchTaskId|idOrState)\}$/i.test(value);
 }
 
 /**

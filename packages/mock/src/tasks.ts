@@ -14,8 +14,14 @@ export interface SimulatedTasksOptions {
 }
 
 const FIRST_ID = 10_001;
-/** The oldest jobs are forgotten past this many (generated test cases start hundreds). */
+/** The oldest jobs are forgotten past this many (generated test cases start hundreds); they then answer as deleted. */
 const KEPT = 1000;
+/** How many gone ids are remembered as gone. */
+const GONE_KEPT = 10_000;
+/** The input a job keeps: what its task shows, and nothing else of a body of up to 1 MiB. */
+const KEPT_INPUT = ['Name', 'Description', 'ParameterObject', 'Context', 'Request', 'AssociateId', 'DetailsTable', 'DetailsRecord'] as const;
+/** A ParameterObject larger than this (as JSON) is not kept: the task shows null. */
+const KEPT_PARAMETERS = 16 * 1024;
 const FAILS = /fail/i;
 /** What an update may change: the rest is kept, as UpdateBatchTask's page says. */
 const UPDATABLE = ['State', 'Description', 'Response', 'Request'] as const;
@@ -45,8 +51,11 @@ export class SimulatedTasks {
   /** Starts a job from the BatchTaskInfo a StartBatchJob call sent; returns the new task's id. */
   start(input: Record<string, unknown>): number {
     const id = this.#nextId++;
-    this.#jobs.set(id, { created: this.#now(), input, updated: {} });
-    if (this.#jobs.size > KEPT) this.#jobs.delete(this.#jobs.keys().next().value!);
+    const kept: Record<string, unknown> = {};
+    for (const name of KEPT_INPUT) if (input[name] !== undefined) kept[name] = input[name];
+    if (kept.ParameterObject !== undefined && JSON.stringify(kept.ParameterObject).length > KEPT_PARAMETERS) kept.ParameterObject = null;
+    this.#jobs.set(id, { created: this.#now(), input: kept, updated: {} });
+    if (this.#jobs.size > KEPT) this.delete(this.#jobs.keys().next().value!);
     return id;
   }
 
@@ -88,7 +97,9 @@ export class SimulatedTasks {
   }
 
   delete(id: number): void {
-    if (this.#jobs.delete(id)) this.#deleted.add(id);
+    if (!this.#jobs.delete(id)) return;
+    this.#deleted.add(id);
+    if (this.#deleted.size > GONE_KEPT) this.#deleted.delete(this.#deleted.values().next().value!);
   }
 
   /** The task at this moment of its run; fixed once it has ended. */

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSpecPath, startMock, type RunningMock } from '../src/index.ts';
 import { startPrism } from '../src/prism.ts';
+import { SimulatedTasks } from '../src/tasks.ts';
 
 const spec = JSON.parse(readFileSync(bundledSpecPath(), 'utf8'));
 const example = (name: string) => spec.components.examples[name].value;
@@ -140,6 +141,11 @@ describe('every page\'s sample request, newer editions too, gets that page\'s sa
     const reply = await fetch(`${mock.url}${path}`, { headers: { Authorization: pageHeaders.Authorization, Accept: pageHeaders.Accept } });
     expect(reply.status).toBe(200);
     expect(await reply.json()).toEqual(spec.components.examples[example].value);
+  });
+
+  it('only the placeholders the pages print count: /BatchTask/{foo} is refused like any bad value', async () => {
+    const reply = await fetch(`${mock.url}/api/v1/BatchTask/%7Bfoo%7D`, { headers: { Authorization: pageHeaders.Authorization } });
+    expect(reply.status).toBe(400);
   });
 
   it('POST /api/v1/BatchTask/{id}/Stop, as printed, is answered', async () => {
@@ -405,6 +411,23 @@ describe('jobs started through the mock run and end, as on a real server', () =>
     const { value: id } = await rest('POST', '', { Name: 'ExportJob' });
     expect((await rest('GET', `/${id}`)).value).toMatchObject({ Id: id, Name: 'ExportJob' });
     expect((await agents('GetBatchTaskInfo', { Id: id }, '?$select=Name')).value).toMatchObject({ Id: null, Name: 'ExportJob', State: null });
+  });
+
+  it('an explicit Prefer wins over the simulation: the declared answer it names comes back', async () => {
+    const { value: id } = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob' } });
+    const reply = await fetch(`${running.url}/api/v1/BatchTask/${id}/Stop`, { method: 'POST', headers: { ...pageHeaders, Prefer: 'example=notStopped' } });
+    expect(await reply.json()).toBe(false);
+    expect((await agents('GetBatchTaskInfo', { Id: id })).value.State).not.toBe('Failed');
+  });
+
+  it('a job pushed out by a thousand newer ones answers as gone, not as a sample task', () => {
+    const tasks = new SimulatedTasks({ runMs: 1000 });
+    const first = tasks.start({ Name: 'First', Unrelated: 'x'.repeat(1000) });
+    for (let i = 0; i < 1000; i++) tasks.start({ Name: `Job ${i}` });
+    expect(tasks.knows(first)).toBe(true);
+    expect(tasks.get(first)).toBeNull();
+    expect(tasks.get(first + 1000)).toMatchObject({ Name: 'Job 999' });
+    expect(tasks.get(first + 1)).not.toHaveProperty('Unrelated');
   });
 
   it('the pages\' sample start still gets the page\'s sample id', async () => {
