@@ -94,8 +94,20 @@ export async function measurePipeline(setup: PipelineSetup = WORKSPACE): Promise
     if (interrupted || !child) die(signal);
     interrupted = signal;
     console.error(`\npipeline: ${signal}${restored ? `, ${shown(setup.spec)} restored` : ''}; stopping the running step…`);
-    child.kill(signal);
-    setTimeout(() => running?.kill('SIGKILL'), 10_000).unref();
+    signalGroup(child, signal);
+    setTimeout(() => running && signalGroup(running, 'SIGKILL'), 10_000).unref();
+  }
+
+  /**
+   * pnpm does not pass a signal on to turbo, nor turbo always to its tasks: each step runs in a
+   * process group of its own, and the whole group gets the signal.
+   */
+  function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, signal);
+    } catch {
+      child.kill(signal); // the group is gone already; the child, if anything, is what is left
+    }
   }
 
   /**
@@ -106,7 +118,7 @@ export async function measurePipeline(setup: PipelineSetup = WORKSPACE): Promise
    */
   const timed = (command: string[]): Promise<number> => new Promise((resolveRun, reject) => {
     const started = performance.now();
-    const child = spawn(command[0]!, command.slice(1), { cwd: setup.root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0]!, command.slice(1), { cwd: setup.root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     running = child;
     let tail = '';
     const keep = (chunk: Buffer) => {
