@@ -15,7 +15,8 @@ export class LiteRequest {
   constructor(input: string | URL, init: RequestInit = {}) {
     this.url = String(input);
     this.method = (init.method ?? 'GET').toUpperCase();
-    this.headers = new Headers(init.headers);
+    // openapi-fetch hands over a Headers object built for this request alone: no copy needed.
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.body = init.body ?? null;
     this.signal = init.signal ?? null;
     this.redirect = init.redirect ?? 'follow';
