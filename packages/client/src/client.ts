@@ -333,9 +333,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     return { ...(headers as Record<string, string>), Accept: 'application/json' };
   }
 
-  async function attempt(operation: string, call: RawCall, callOptions: CallOptions | undefined): Promise<BatchResult<unknown>> {
-    const timeoutMs = validateTimeout(callOptions?.timeoutMs, 'timeoutMs', operation) ?? clientTimeout;
-    const headers = callHeaders(operation, callOptions?.headers);
+  async function attempt(operation: string, call: RawCall, callOptions: CallOptions | undefined, timeoutMs: number, headers: Record<string, string>): Promise<BatchResult<unknown>> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     // AbortSignal.any costs a dependent signal per call: only when the caller brings one.
@@ -373,8 +371,11 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   }
 
   async function send(operation: string, idempotent: boolean, call: RawCall, callOptions: CallOptions | undefined): Promise<BatchResult<unknown>> {
+    // The call's own options are checked once, not on every attempt.
+    const timeoutMs = validateTimeout(callOptions?.timeoutMs, 'timeoutMs', operation) ?? clientTimeout;
+    const headers = callHeaders(operation, callOptions?.headers);
     for (let attemptNumber = 1; ; attemptNumber++) {
-      const result = await attempt(operation, call, callOptions);
+      const result = await attempt(operation, call, callOptions, timeoutMs, headers);
       if (!result.error || !idempotent) return result;
       const delayMs = retryDelay(result.error, attemptNumber);
       if (delayMs === undefined) return result;

@@ -27,6 +27,8 @@ export {
   BatchUnexpectedBodyError,
 } from './errors.ts';
 export type { BatchFailure } from './errors.ts';
+export { createRedactor } from './secrets.ts';
+export type { Redactor } from './secrets.ts';
 export { BATCH_TASK_STATES, FINAL_STATES } from './types.ts';
 export type {
   ArchiveRow,

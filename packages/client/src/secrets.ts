@@ -46,6 +46,11 @@ export function createRedactor(fixed: readonly string[]): Redactor {
   const patterns = new Map<string, RegExp>();
   const fixedForms = new Set<string>();
   const recent: string[] = [];
+  // Longest first: a secret that contains another is blanked out whole. Rebuilt only on change.
+  let ordered: RegExp[] = [];
+  const reorder = () => {
+    ordered = [...patterns.entries()].sort(([a], [b]) => b.length - a.length).map(([, pattern]) => pattern);
+  };
   const register = (secret: string) => {
     for (const form of forms(secret)) if (!patterns.has(form)) patterns.set(form, matcher(form));
   };
@@ -54,6 +59,7 @@ export function createRedactor(fixed: readonly string[]): Redactor {
     register(secret);
     for (const form of forms(secret)) fixedForms.add(form);
   }
+  reorder();
 
   const remember = (secret: string) => {
     if (secret.length < SHORTEST || recent.includes(secret)) return;
@@ -63,13 +69,12 @@ export function createRedactor(fixed: readonly string[]): Redactor {
     if (recent.length > REMEMBERED) {
       for (const form of forms(recent.shift()!)) if (!fixedForms.has(form) && !recent.some((r) => forms(r).includes(form))) patterns.delete(form);
     }
+    reorder();
   };
 
-  // Longest first: a secret that contains another is blanked out whole.
-  const ordered = () => [...patterns.entries()].sort(([a], [b]) => b.length - a.length).map(([, pattern]) => pattern);
   const text = (value: string) => {
     let clean = value;
-    for (const pattern of ordered()) clean = clean.replace(pattern, REDACTED);
+    for (const pattern of ordered) clean = clean.replace(pattern, REDACTED);
     return clean;
   };
   const leaks = (value: string) => text(value) !== value;

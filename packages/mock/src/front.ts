@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkCredentials, WWW_AUTHENTICATE } from './credentials.ts';
 import { isDeepStrictEqual } from 'node:util';
-import { indexOperations, isPlaceholder, matchOperation, meaningOf, placeholderValue, resolve, type OpenApiDocument, type Operation, type Schema } from './spec.ts';
+import { enumValues, indexOperations, isPlaceholder, matchOperation, meaningOf, placeholderValue, resolve, type OpenApiDocument, type Operation, type Schema } from './spec.ts';
 import { SimulatedTasks } from './tasks.ts';
-import { applySelect, canonicalEnumValue, pathParameterEnum, toWireNames } from './wire-names.ts';
+import { applySelect, canonicalEnumValue, toWireNames } from './wire-names.ts';
 import { jsonToXml, xmlToJson, XmlSyntaxError } from './xml.ts';
 
 // The front of the mock: a small HTTP server in front of Prism that does what the real server
@@ -287,7 +287,7 @@ export function createFront(options: FrontOptions): Server {
     const path = operation.template.replace(/\{([^}]+)\}/g, (_, name: string) => {
       const value = pathValues[values++] ?? '';
       const schema = operation.pathParameters.find((p) => p.name === name)?.schema;
-      return encodeURIComponent(schema ? canonicalEnumValue(pathParameterEnum(doc, schema), value) : value);
+      return encodeURIComponent(schema ? canonicalEnumValue(enumValues(doc, schema), value) : value);
     });
 
     // Query names and enum values in the spec's spelling ($mode=full is $mode=Full), as the server binds them.
@@ -295,7 +295,7 @@ export function createFront(options: FrontOptions): Server {
     let respelled = false;
     for (const [name, value] of url.searchParams) {
       const parameter = operation.queryParameters.get(name.toLowerCase());
-      const canonical = parameter ? canonicalEnumValue(pathParameterEnum(doc, parameter.schema), value) : value;
+      const canonical = parameter ? canonicalEnumValue(parameter.enum, value) : value;
       respelled ||= (parameter?.name ?? name) !== name || canonical !== value;
       query.append(parameter?.name ?? name, canonical);
     }

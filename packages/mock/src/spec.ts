@@ -15,8 +15,8 @@ export interface Operation {
   template: string;
   pattern: RegExp;
   pathParameters: { name: string; schema: Schema; sampleValues: unknown[] }[];
-  /** Query parameters by lower-case name: the server binds their names and enum values case-insensitively. */
-  queryParameters: Map<string, { name: string; schema: Schema }>;
+  /** Query parameters by lower-case name, with their enum values: the server binds both case-insensitively. */
+  queryParameters: Map<string, { name: string; enum: string[] }>;
   /** Media types the request body may have; empty when the operation takes no body. */
   requestMediaTypes: string[];
   requestSchema: Schema | undefined;
@@ -65,6 +65,21 @@ export function resolve<T = Schema>(doc: OpenApiDocument, node: unknown): T {
   return current as T;
 }
 
+/** The schema and every allOf, anyOf and oneOf branch under it, resolved. */
+export function subschemas(doc: OpenApiDocument, schema: Schema): Schema[] {
+  const resolved = resolve(doc, schema);
+  if (!resolved || typeof resolved !== 'object') return [];
+  const nested = ['allOf', 'anyOf', 'oneOf'].flatMap((keyword) =>
+    ((resolved[keyword] as Schema[] | undefined) ?? []).flatMap((branch) => subschemas(doc, branch)),
+  );
+  return [resolved, ...nested];
+}
+
+/** The string values of a schema's enum, through its branches. */
+export function enumValues(doc: OpenApiDocument, schema: Schema): string[] {
+  return subschemas(doc, schema).flatMap((part) => ((part.enum as unknown[]) ?? []).filter((v): v is string => typeof v === 'string'));
+}
+
 function decodePointer(segment: string): string {
   return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -109,7 +124,7 @@ export function indexOperations(doc: OpenApiDocument): Operation[] {
             ].filter((value) => value !== undefined);
             return { name, schema: parameter?.schema ?? {}, sampleValues };
           }) ?? [],
-        queryParameters: new Map(parameters.filter((p) => p.in === 'query').map((p) => [p.name.toLowerCase(), { name: p.name, schema: p.schema ?? {} }])),
+        queryParameters: new Map(parameters.filter((p) => p.in === 'query').map((p) => [p.name.toLowerCase(), { name: p.name, enum: enumValues(doc, p.schema ?? {}) }])),
         requestMediaTypes,
         requestSchema: jsonMedia?.schema,
         // The Agents' $select (components/parameters/Select) nulls out properties; the OData

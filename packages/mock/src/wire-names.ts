@@ -1,4 +1,4 @@
-import { resolve, type OpenApiDocument, type Schema } from './spec.ts';
+import { enumValues, subschemas, type OpenApiDocument, type Schema } from './spec.ts';
 
 // The SuperOffice server binds property names and enum names case-insensitively; JSON Schema
 // (and so Prism) compares them exactly. These functions rewrite a request to the spec's spelling
@@ -7,15 +7,6 @@ import { resolve, type OpenApiDocument, type Schema } from './spec.ts';
 interface PropertyIndex {
   byLowerName: Map<string, { name: string; schema: Schema }>;
   additional: Schema | undefined;
-}
-
-export function subschemas(doc: OpenApiDocument, schema: Schema): Schema[] {
-  const resolved = resolve(doc, schema);
-  if (!resolved || typeof resolved !== 'object') return [];
-  const nested = ['allOf', 'anyOf', 'oneOf'].flatMap((keyword) =>
-    ((resolved[keyword] as Schema[] | undefined) ?? []).flatMap((branch) => subschemas(doc, branch)),
-  );
-  return [resolved, ...nested];
 }
 
 function indexProperties(doc: OpenApiDocument, schema: Schema): PropertyIndex {
@@ -30,10 +21,6 @@ function indexProperties(doc: OpenApiDocument, schema: Schema): PropertyIndex {
     }
   }
   return { byLowerName, additional };
-}
-
-function enumValues(doc: OpenApiDocument, schema: Schema): string[] {
-  return subschemas(doc, schema).flatMap((part) => ((part.enum as unknown[]) ?? []).filter((v) => typeof v === 'string'));
 }
 
 export function itemSchema(doc: OpenApiDocument, schema: Schema): Schema | undefined {
@@ -64,10 +51,6 @@ export function toWireNames(doc: OpenApiDocument, value: unknown, schema: Schema
 
 export function canonicalEnumValue(allowed: string[], value: string): string {
   return allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase()) ?? value;
-}
-
-export function pathParameterEnum(doc: OpenApiDocument, schema: Schema): string[] {
-  return enumValues(doc, schema);
 }
 
 /** Nulls out every property that `$select` leaves out, as the server does. */

@@ -1,6 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { itemSchema, subschemas } from './wire-names.ts';
-import type { OpenApiDocument, Schema } from './spec.ts';
+import { itemSchema } from './wire-names.ts';
+import { subschemas, type OpenApiDocument, type Schema } from './spec.ts';
 
 // Prism cannot read XML request bodies nor write XML responses from JSON examples, while the
 // server speaks both. The mock's front converts: XML in, JSON to Prism, JSON back, XML out,
