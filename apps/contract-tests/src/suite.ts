@@ -99,6 +99,23 @@ function camelCaseKeys(value: unknown): unknown {
   return value;
 }
 
+const isUpdate = (op: SpecOperation) => op.operationId.endsWith('UpdateBatchTask');
+
+/** Whether a body sets State "All" (the pages' update samples do). */
+function setsStateAll(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, child]) => (key === 'State' && child === 'All') || (key === 'BatchTaskInfo' && setsStateAll(child)));
+}
+
+/** The body with State "All" replaced by a state a task can be in. */
+function withRealState(value: unknown): unknown {
+  if (!setsStateAll(value)) return value;
+  const copy = structuredClone(value) as Record<string, unknown>;
+  const target = (copy.BatchTaskInfo && typeof copy.BatchTaskInfo === 'object' ? copy.BatchTaskInfo : copy) as Record<string, unknown>;
+  target.State = 'Succeeded';
+  return copy;
+}
+
 export function defineContractSuite(mode: Target['mode']): void {
   const doc = loadSpec();
   const operations = loadOperations(doc);
@@ -123,6 +140,11 @@ export function defineContractSuite(mode: Target['mode']): void {
     summary.write();
     await target?.stop();
   });
+
+  // Each case starts from the same tasks: a case that deletes the page's sample task must not
+  // turn the next case's read of it into a 404. A real server has no reset: there, the cases
+  // that change data run only with SO_CONTRACT_WRITES=1.
+  beforeEach(() => target?.reset?.());
 
   // A failing test shows what the target logged while it ran.
   beforeEach((context) => {
@@ -171,7 +193,19 @@ export function defineContractSuite(mode: Target['mode']): void {
     expect(validator.schema('ErrorBody', reply.json), reply.text).toEqual([]);
   }
 
-  const sampleBody = (op: SpecOperation) => op.requestBody?.example;
+  /**
+   * The pages' update samples set State "All", a filter of the list calls that no task can be
+   * in: the mock refuses it with 400, as a server must (the page-sample case checks that). Cases
+   * that need a body the target accepts send the sample with a real state instead.
+   */
+  const sampleBody = (op: SpecOperation) => (isUpdate(op) ? withRealState(op.requestBody?.example) : op.requestBody?.example);
+  /** A semantic refusal (no such task, State "All", no job to start): declared, in the error body, and not a spec violation. */
+  function expectAcceptedOrRefusedOnItsMerits(op: SpecOperation, reply: Reply, what: string): void {
+    if (reply.status >= 200 && reply.status < 300) return;
+    expect(op.responses.map((r) => r.status), `${what}: ${reply.status} is not declared`).toContain(String(reply.status));
+    expectClientError(reply);
+    expect((reply.json as { ErrorMessage: string }).ErrorMessage, `${what}: a valid request refused as invalid`).not.toMatch(/does not match the spec/);
+  }
   const okStatus = (op: SpecOperation) => Number(op.responses.find((r) => r.status.startsWith('2'))!.status);
 
   function requestExamples(op: SpecOperation): [string, unknown][] {
@@ -187,6 +221,10 @@ export function defineContractSuite(mode: Target['mode']): void {
     const element = xml[root] as Record<string, unknown> | string;
     if (typeof json !== 'object' || json === null) {
       expect(String(typeof element === 'object' ? element['#text'] : element)).toBe(String(json));
+      return;
+    }
+    if (Array.isArray(json) && json.length === 0) {
+      expect(typeof element === 'object' && element !== null ? (element as Record<string, unknown>).BatchTaskInfo : undefined).toBeUndefined();
       return;
     }
     const first = Array.isArray(json) ? json[0] : json;
@@ -247,8 +285,13 @@ export function defineContractSuite(mode: Target['mode']): void {
       it.for(samples)('the reference page\'s sample request "%s" gets 2xx and a conformant body', async ([, value], context) => {
         skipWrites(op, 'page-sample', context);
         const reply = await send(op, { body: value });
-        expect(reply.status, reply.text).toBeGreaterThanOrEqual(200);
-        expect(reply.status, reply.text).toBeLessThan(300);
+        if (target.strict && isUpdate(op) && setsStateAll(value)) {
+          expectClientError(reply, 400);
+          expect((reply.json as { ErrorMessage: string }).ErrorMessage).toMatch(/"All" is a filter/);
+        } else {
+          expect(reply.status, reply.text).toBeGreaterThanOrEqual(200);
+          expect(reply.status, reply.text).toBeLessThan(300);
+        }
         expectConformant(op, reply);
         summary.count(operationId, 'page-sample');
       });
@@ -391,7 +434,8 @@ export function defineContractSuite(mode: Target['mode']): void {
           fc.asyncProperty(valid, async (options) => {
             if (options.body !== undefined) expect(validator.requestBody(op, options.body), 'the generator made an invalid body').toEqual([]);
             const reply = await send(op, options);
-            expect(reply.status, `${JSON.stringify(options).slice(0, 300)} → ${reply.text.slice(0, 300)}`).toBe(okStatus(op));
+            // Valid by the schema is not always possible by the store: an id no task has is a 404.
+            expectAcceptedOrRefusedOnItsMerits(op, reply, `${JSON.stringify(options).slice(0, 300)} → ${reply.text.slice(0, 300)}`);
             expectConformant(op, reply);
           }),
           { seed: SEED, numRuns: RUNS },
@@ -484,8 +528,15 @@ export function defineContractSuite(mode: Target['mode']): void {
           if (JSON_TYPES.includes(type)) {
             expectConformant(op, reply);
           } else {
-            const json = (await send(op, { body: sampleBody(op) })).json;
-            expectXmlMatchesJson(parseXml(reply.text), json);
+            const xml = parseXml(reply.text);
+            if (op.operationId.endsWith('StartBatchJob')) {
+              // Each start makes a new task: a JSON answer to compare with would be another id.
+              expect(Object.keys(xml)).toEqual(['int']);
+              const element = xml.int as string | number | Record<string, unknown>;
+              expect(String(typeof element === 'object' ? element['#text'] : element)).toMatch(/^\d+$/);
+            } else {
+              expectXmlMatchesJson(xml, (await send(op, { body: sampleBody(op) })).json);
+            }
             // Prism still checks the XML answer's status, media type and headers.
             if (target.prismValidates) expect(reply.responseViolations).toEqual([]);
           }

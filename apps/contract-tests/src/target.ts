@@ -28,6 +28,8 @@ export interface Target {
   strict: boolean;
   /** What the mock and Prism logged, numbered, for a failing test to show its own lines. */
   logs: LogTap;
+  /** Puts the target's tasks back as they started (the mock's store); a real server has none. */
+  reset?: () => void;
   stop(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export async function startTarget(mode: Target['mode']): Promise<Target> {
     return {
       mode, url: mock.url, upstreamUrl: undefined, credentials: MOCK_CREDENTIALS,
       clientAuth: { scheme: 'Basic', username: 'tje0', password: 'Tje0' }, commonHeaders: {},
-      honoursPrefer: true, prismValidates: false, writes: true, strict: true, logs, stop: () => mock.stop(),
+      honoursPrefer: true, prismValidates: false, writes: true, strict: true, logs, reset: () => mock.reset(), stop: () => mock.stop(),
     };
   }
   if (mode === 'proxy-to-mock') {
@@ -60,7 +62,7 @@ export async function startTarget(mode: Target['mode']): Promise<Target> {
     return {
       mode, url: prism.url, upstreamUrl: mock.url, credentials: MOCK_CREDENTIALS,
       clientAuth: { scheme: 'Basic', username: 'tje0', password: 'Tje0' }, commonHeaders: {},
-      honoursPrefer: true, prismValidates: true, writes: true, strict: true, logs,
+      honoursPrefer: true, prismValidates: true, writes: true, strict: true, logs, reset: () => mock.reset(),
       stop: async () => {
         await prism.stop();
         await mock.stop();

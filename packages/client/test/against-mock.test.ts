@@ -17,33 +17,37 @@ describe('each method against the mock', () => {
   it('getBatchTaskInfo', async () => {
     const { data, error } = await client.getBatchTaskInfo(189);
     expect(error).toBeUndefined();
-    expect(data).toEqual(examples.GetBatchTaskInfoResponse.value);
+    expect(data).toMatchObject({ Id: 189, Name: 'ExportJob', State: 'Succeeded' });
+    expect((await client.getBatchTaskInfo(190)).data).toBeNull();
   });
 
   it('getBatchTaskInfo with select', async () => {
     const { data } = await client.getBatchTaskInfo(189, { select: ['Name', 'State'] });
-    expect(data).toMatchObject({ Name: 'Kreiger, Veum and Wehner', State: 'All', Id: null, ProgressPercent: null });
+    expect(data).toMatchObject({ Name: 'ExportJob', State: 'Succeeded', Id: null, ProgressPercent: null });
   });
 
   it('getBatchTaskInfosByAssociates', async () => {
     const { data } = await client.getBatchTaskInfosByAssociates([497, 840]);
-    expect(data).toEqual(examples.GetBatchTaskInfosByAssociatesResponse.value);
+    expect(data?.length).toBeGreaterThan(0);
+    for (const task of data!) expect([497, 840]).toContain(task.AssociateId);
   });
 
   it('getBatchTaskInfosByState', async () => {
-    const { data } = await client.getBatchTaskInfosByState('All');
-    expect(data).toEqual(examples.GetBatchTaskInfosByStateResponse.value);
+    const { data } = await client.getBatchTaskInfosByState('Started');
+    expect(data?.length).toBeGreaterThan(0);
+    for (const task of data!) expect(task).toMatchObject({ State: 'Started', AssociateId: 195 });
   });
 
   it('updateBatchTask', async () => {
     const { data } = await client.updateBatchTask({ Id: 975, State: 'Started', Description: 'Nightly export' });
-    expect(data).toEqual(examples.UpdateBatchTaskResponse.value);
+    expect(data).toMatchObject({ Id: 975, Name: examples.UpdateBatchTaskRequest.value.BatchTaskInfo.Name, State: 'Started', Description: 'Nightly export' });
   });
 
-  it('startBatchJob: the page\'s sample gets the page\'s id; any other job a new one', async () => {
-    expect((await client.startBatchJob(examples.StartBatchJobRequest.value.BatchTaskInfo)).data).toBe(examples.StartBatchJobResponse.value);
+  it('startBatchJob: every start, the page\'s sample too, gets a new id', async () => {
+    const { data: first } = await client.startBatchJob(examples.StartBatchJobRequest.value.BatchTaskInfo);
     const { data } = await client.startBatchJob({ Name: 'ExportJob', ParameterObject: { Folder: 'exports' } });
-    expect(data).toBeGreaterThan(10_000);
+    expect(first).toBeGreaterThan(10_000);
+    expect(data).toBe(first! + 1);
   });
 
   it('waitForBatchTask follows a started job to Succeeded, reporting its progress', async () => {

@@ -17,9 +17,9 @@ it('examples/consumer.ts (strict TypeScript, the built package) runs against the
   const { stdout } = await promisify(execFile)(process.execPath, [script], { env: { ...process.env, SO_BASE_URL: mock.url }, timeout: 30_000 });
   const lines = stdout.split('\n').filter(Boolean);
   expect(lines.slice(0, 4)).toEqual([
-    'getBatchTaskInfo: #248 Kreiger, Veum and Wehner (All)',
-    'getBatchTaskInfo select: #248 Kreiger, Veum and Wehner (All)',
-    'getBatchTaskInfosByAssociates: 1 task(s)',
+    'getBatchTaskInfo: #189 ExportJob (Succeeded)',
+    'getBatchTaskInfo select: #189 ExportJob (Succeeded)',
+    'getBatchTaskInfosByAssociates: 5 task(s)',
     'getBatchTaskInfosByState: 1 task(s)',
   ]);
   expect(lines[4]).toMatch(/^startBatchJob: task \d{5}$/);

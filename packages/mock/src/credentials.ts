@@ -3,6 +3,8 @@
 // well-formed credential. Nothing here ever repeats a credential back: a problem names what
 // is wrong, never the value.
 
+import { ASSOCIATES, DEFAULT_CALLER } from './seed.ts';
+
 export const WWW_AUTHENTICATE = 'Basic realm="SuperOffice", SOTicket, Bearer';
 
 export type CredentialCheck = { ok: true; scheme: 'Basic' | 'SOTicket' | 'Bearer' | 'X-XSRF-TOKEN' } | { ok: false; problem: string };
@@ -39,4 +41,16 @@ export function checkCredentials(authorization: string | undefined, xsrfToken: s
     return { ok: true, scheme: name };
   }
   return { ok: false, problem: 'The Authorization scheme is not supported: use Basic, SOTicket or Bearer.' };
+}
+
+/**
+ * The associate a request acts as, for the calls that answer "the caller's" tasks: the one a
+ * Basic login names (tje0, ada, bo: see seed.ts); anyone else, and every ticket or token, is
+ * tje0 (associate 195).
+ */
+export function callerOf(authorization: string | undefined): number {
+  const match = /^\s*basic\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (!match) return DEFAULT_CALLER;
+  const user = Buffer.from(match[1]!, 'base64').toString('utf8').split(':')[0]!.toLowerCase();
+  return ASSOCIATES[user] ?? DEFAULT_CALLER;
 }

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkCredentials, WWW_AUTHENTICATE } from './credentials.ts';
-import { isDeepStrictEqual } from 'node:util';
 import { enumValues, indexOperations, isPlaceholder, matchOperation, meaningOf, placeholderValue, resolve, type OpenApiDocument, type Operation, type Schema } from './spec.ts';
-import { SimulatedTasks } from './tasks.ts';
+import { answerFromStore } from './answers.ts';
+import { callerOf } from './credentials.ts';
+import { StoreProblem, type TaskStore } from './store.ts';
 import { applySelect, canonicalEnumValue, toWireNames } from './wire-names.ts';
 import { jsonToXml, xmlToJson, XmlSyntaxError } from './xml.ts';
 
@@ -18,8 +19,8 @@ export interface FrontOptions {
   prismUrl: string;
   /** The largest request body accepted, in bytes. */
   bodyLimit: number;
-  /** The jobs started through the mock, which run and end (see tasks.ts). */
-  tasks: SimulatedTasks;
+  /** The tasks every operation answers from (see store.ts). */
+  store: TaskStore;
   log: (line: string) => void;
 }
 
@@ -141,59 +142,8 @@ function okResponseSchema(doc: OpenApiDocument, operation: Operation): Schema | 
   return response?.content?.['application/json']?.schema;
 }
 
-type Body = Record<string, unknown>;
-const asBody = (value: unknown): Body => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {});
-
-/**
- * The answer for a call that starts a job, or reads, updates, stops or deletes one started here;
- * undefined for every other call (Prism's example stands). Throws 404 for a deleted task over REST.
- */
-function simulate(tasks: SimulatedTasks, operationId: string, wire: unknown, pathValues: string[]): { value: unknown } | undefined {
-  const body = asBody(wire);
-  const pathId = pathValues[0] !== undefined && /^\d+$/.test(pathValues[0]) ? Number(pathValues[0]) : undefined;
-  const restTask = (id: number | undefined) => {
-    if (!tasks.knows(id)) return undefined;
-    const task = tasks.get(id);
-    if (!task) throw new RequestProblem({ status: 404, type: 'NotFound', message: `Batch task ${id} does not exist (it was deleted).` });
-    return task;
-  };
-  switch (operationId) {
-    case 'v1BatchAgent_StartBatchJob':
-      return body.BatchTaskInfo ? { value: tasks.start(asBody(body.BatchTaskInfo)) } : undefined;
-    case 'v1Batch_StartBatchJob':
-      return { value: tasks.start(body) };
-    case 'v1BatchAgent_GetBatchTaskInfo':
-      return tasks.knows(body.Id) ? { value: tasks.get(body.Id) } : undefined;
-    case 'v1Batch_GetBatchTaskInfosByState': {
-      const task = restTask(pathId);
-      return task ? { value: task } : undefined;
-    }
-    case 'v1BatchAgent_UpdateBatchTask': {
-      const info = asBody(body.BatchTaskInfo);
-      return tasks.knows(info.Id) ? { value: tasks.update(info.Id, info) } : undefined;
-    }
-    case 'v1Batch_UpdateBatchTask':
-      return restTask(pathId) ? { value: tasks.update(pathId!, body) } : undefined;
-    case 'v1BatchAgent_StopBatchJob':
-      return tasks.knows(body.Id) ? { value: tasks.stop(body.Id) } : undefined;
-    case 'v1Batch_StopBatchJob':
-      return restTask(pathId) ? { value: tasks.stop(pathId!) } : undefined;
-    case 'v1BatchAgent_DeleteBatchTask':
-      if (tasks.knows(body.BatchTaskId)) tasks.delete(body.BatchTaskId);
-      return undefined;
-    case 'v1BatchAgent_DeleteBatchTasks':
-      for (const id of Array.isArray(body.BatchTaskIds) ? body.BatchTaskIds : []) if (tasks.knows(id)) tasks.delete(id);
-      return undefined;
-    case 'v1Batch_DeleteBatchTask':
-      if (restTask(pathId)) tasks.delete(pathId!);
-      return undefined;
-    default:
-      return undefined;
-  }
-}
-
 export function createFront(options: FrontOptions): Server {
-  const { doc, prismUrl, bodyLimit, tasks, log } = options;
+  const { doc, prismUrl, bodyLimit, store, log } = options;
   const operations = indexOperations(doc);
 
   function send(res: ServerResponse, status: number, accept: string, value: unknown, schema: Schema | undefined, headers: Record<string, string> = {}): void {
@@ -251,7 +201,6 @@ export function createFront(options: FrontOptions): Server {
     }
 
     let forwardBody: string | undefined;
-    let sampleName: string | undefined;
     let wire: unknown;
     if (operation.requestMediaTypes.length > 0) {
       const type = mediaType(req.headers['content-type']);
@@ -276,19 +225,17 @@ export function createFront(options: FrontOptions): Server {
       }
       wire = toWireNames(doc, parsed, operation.requestSchema);
       forwardBody = JSON.stringify(wire);
-      // A page's sample request gets that page's sample response (Prism would give the first example).
-      sampleName = operation.requestExamples.find((example) => isDeepStrictEqual(example.value, wire))?.name;
     } else {
       await readBody(req, bodyLimit);
     }
 
     // The path in the spec's spelling, enum path values canonical, as ASP.NET routing binds them.
-    let values = 0;
-    const path = operation.template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const value = pathValues[values++] ?? '';
-      const schema = operation.pathParameters.find((p) => p.name === name)?.schema;
-      return encodeURIComponent(schema ? canonicalEnumValue(enumValues(doc, schema), value) : value);
+    const canonicalValues = pathValues.map((value, index) => {
+      const schema = operation.pathParameters[index]?.schema;
+      return schema ? canonicalEnumValue(enumValues(doc, schema), value) : value;
     });
+    let values = 0;
+    const path = operation.template.replace(/\{[^}]+\}/g, () => encodeURIComponent(canonicalValues[values++] ?? ''));
 
     // Query names and enum values in the spec's spelling ($mode=full is $mode=Full), as the server binds them.
     const query = new URLSearchParams();
@@ -312,7 +259,6 @@ export function createFront(options: FrontOptions): Server {
     // both with the same example; the path value picks the page's, as the server would.
     const meaning = pathValues[0] !== undefined ? meaningOf(doc, operation, pathValues[0]) : undefined;
     if (meaning && !headers.prefer) headers.prefer = `example=${meaning.example}`;
-    if (sampleName && operation.successExamples.includes(sampleName) && !headers.prefer) headers.prefer = `example=${sampleName}`;
 
     let upstream: Response;
     try {
@@ -331,18 +277,19 @@ export function createFront(options: FrontOptions): Server {
     }
 
     let value: unknown = text === '' ? undefined : JSON.parse(text);
-    // Prism has validated the request; a job started here, or a call about one, gets its own answer.
-    // An explicit Prefer asks for a declared answer: it wins over the simulation too.
-    if (upstream.status < 300 && !sampleName && !req.headers.prefer) {
-      const simulated = simulate(tasks, operation.operationId, wire, pathValues);
-      if (simulated) value = simulated.value;
+    let status = upstream.status;
+    // Prism has validated the request; the store answers it, as the server's database would. An
+    // explicit Prefer asks for a declared answer (`code=404`, `example=page`): Prism's stands.
+    if (upstream.status < 300 && !req.headers.prefer) {
+      const answer = answerFromStore(store, { operationId: operation.operationId, body: wire, pathValues: canonicalValues, caller: callerOf(req.headers.authorization) });
+      if (answer) ({ status, value } = answer);
     }
     const select = query.get('$select');
-    if (upstream.status < 300 && operation.selectable && select) value = applySelect(value, select);
+    if (status < 300 && operation.selectable && select) value = applySelect(value, select);
     const extra: Record<string, string> = {};
-    if (upstream.status === 401) extra['www-authenticate'] = WWW_AUTHENTICATE;
-    send(res, upstream.status, accept, value, upstream.status < 300 ? okResponseSchema(doc, operation) : undefined, extra);
-    return upstream.status;
+    if (status === 401) extra['www-authenticate'] = WWW_AUTHENTICATE;
+    send(res, status, accept, value, status < 300 ? okResponseSchema(doc, operation) : undefined, extra);
+    return status;
   }
 
   return createServer((req, res) => {
@@ -354,7 +301,9 @@ export function createFront(options: FrontOptions): Server {
         const reply: ErrorReply =
           error instanceof RequestProblem
             ? error.reply
-            : { status: 500, type: 'MockFailure', message: `The mock failed: ${(error as Error)?.message ?? String(error)}` };
+            : error instanceof StoreProblem
+              ? { status: error.status, type: error.type, message: error.message }
+              : { status: 500, type: 'MockFailure', message: `The mock failed: ${(error as Error)?.message ?? String(error)}` };
         if (!res.headersSent) sendError(res, accept, reply);
         else res.end();
         log(`${req.method} ${req.url} ${reply.status} ${Math.round(performance.now() - started)}ms ${reply.message}`);

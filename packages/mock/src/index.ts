@@ -1,11 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { createFront, DEFAULT_BODY_LIMIT } from './front.ts';
-import { SimulatedTasks } from './tasks.ts';
+import { defaultSeed, loadFixtures } from './seed.ts';
+import { TaskStore, type StoredTask } from './store.ts';
 import { startPrism } from './prism.ts';
 import { bundledSpecPath, loadSpec } from './spec.ts';
 
 export { DEFAULT_BODY_LIMIT } from './front.ts';
 export { bundledSpecPath } from './spec.ts';
+export { ASSOCIATES, DEFAULT_CALLER, FixtureError, readFixtureFile } from './seed.ts';
+export { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, type StoredTask } from './store.ts';
 
 export interface MockOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -17,6 +20,16 @@ export interface MockOptions {
   bodyLimit?: number;
   /** How long a job started through the mock runs before it ends (5000 ms by default). */
   taskRunMs?: number;
+  /**
+   * The tasks the store starts with (and `reset()` returns to), instead of the default seed:
+   * BatchTaskInfo objects with at least Id, Name and a real State; the rest is filled in. Checked
+   * against the spec: a bad one throws a FixtureError naming the task and the property.
+   */
+  tasks?: readonly Record<string, unknown>[];
+  /** Tasks kept at most (1000 by default); past it the oldest finished task is forgotten. */
+  maxTasks?: number;
+  /** Characters kept at most in a task's string property (8192 by default); a longer one gets 400. */
+  maxStringLength?: number;
   /** Called with each log line; the lines are kept in `logs` too. */
   onLog?: (line: string) => void;
 }
@@ -27,6 +40,10 @@ export interface RunningMock {
   port: number;
   /** Every log line so far: the front's access log and Prism's output. No credentials. */
   logs: string[];
+  /** Puts the store back as it started (the seed, or `tasks`). Ids handed out stay used. */
+  reset(): void;
+  /** Every task in the store now, by Id. */
+  tasks(): StoredTask[];
   stop(): Promise<void>;
 }
 
@@ -40,9 +57,15 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (logs.length > 5000) logs.splice(0, logs.length - 5000);
     options.onLog?.(line);
   };
+  // Fixtures are checked before Prism starts: a bad one costs nothing to refuse.
+  const seed = options.tasks === undefined ? defaultSeed(doc) : loadFixtures(doc, options.tasks);
+  const store = new TaskStore(seed, {
+    ...(options.taskRunMs === undefined ? {} : { runMs: options.taskRunMs }),
+    ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
+    ...(options.maxStringLength === undefined ? {} : { maxString: options.maxStringLength }),
+  });
   const prism = await startPrism({ specPath, log });
-  const tasks = new SimulatedTasks(options.taskRunMs === undefined ? {} : { runMs: options.taskRunMs });
-  const server = createFront({ doc, prismUrl: prism.url, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, tasks, log });
+  const server = createFront({ doc, prismUrl: prism.url, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, store, log });
   try {
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
@@ -57,6 +80,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     port,
     logs,
+    reset: () => store.reset(),
+    tasks: () => store.all(),
     async stop() {
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());

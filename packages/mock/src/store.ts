@@ -1,0 +1,266 @@
+// The mock's one store of batch tasks, behind every operation. It starts from a seed (seed.ts,
+// or the caller's own fixtures) and changes as a server's database would: started jobs run
+// (New, then Started with rising progress, then Succeeded, or Failed for a job whose name
+// contains "fail"), updates change only what UpdateBatchTask's page says, stopped jobs end, and
+// deleted tasks are gone. Ids are never reused, so a deleted or forgotten id reads as gone,
+// never as another task.
+
+export const REAL_STATES = ['Unknown', 'New', 'Aquired', 'Started', 'Succeeded', 'Failed', 'SucceededManualCleanup'] as const;
+export type TaskState = (typeof REAL_STATES)[number];
+/** 'All' is a filter of the list calls, never the state of a task. */
+export type StateFilter = TaskState | 'All';
+export type StoredTask = Record<string, unknown> & { Id: number; Name: string | null; AssociateId: number; IsSystemTask: boolean; State: TaskState };
+
+export const FINAL_STATES: readonly TaskState[] = ['Succeeded', 'Failed', 'SucceededManualCleanup'];
+const RUNNING_STATES: readonly TaskState[] = ['New', 'Aquired', 'Started'];
+/** What an update may change: the rest is kept, as UpdateBatchTask's page says. */
+export const UPDATABLE = ['State', 'Description', 'Response', 'Request'] as const;
+/** The text a start keeps from its input. */
+const STARTED_TEXT = ['Name', 'Description', 'Context', 'Request'] as const;
+const FAILS = /fail/i;
+
+export const DEFAULT_MAX_TASKS = 1000;
+export const DEFAULT_MAX_STRING = 8192;
+export const DEFAULT_MAX_PARAMETER_BYTES = 16 * 1024;
+export const DEFAULT_RUN_MS = 5000;
+
+/** A refusal the front turns into a 4xx with the SuperOffice error body. */
+export class StoreProblem extends Error {
+  readonly status: number;
+  readonly type: string;
+  constructor(status: number, type: string, message: string) {
+    super(message);
+    this.status = status;
+    this.type = type;
+  }
+}
+
+export interface StoreLimits {
+  /** Tasks kept at most; past it the oldest finished task (else the oldest) is forgotten. */
+  maxTasks: number;
+  /** Characters kept at most in each string property; a longer one is refused with 400. */
+  maxString: number;
+  /** Bytes of JSON a ParameterObject may take; a larger one is refused with 400. */
+  maxParameterBytes: number;
+}
+
+export interface StoreOptions extends Partial<StoreLimits> {
+  /** How long a started job runs, from Started to its end (default 5 s). */
+  runMs?: number;
+  now?: () => number;
+}
+
+interface Job {
+  created: number;
+  fails: boolean;
+}
+
+interface Entry {
+  /** The task as stored. For a running job: everything but State, progress and Result, which its run computes. */
+  task: StoredTask;
+  /** Set while a job started here runs; dropped once it has ended, been stopped, or had its State set. */
+  job?: Job;
+}
+
+export interface TaskFilter {
+  associateIds?: readonly number[];
+  name?: string;
+  state?: StateFilter;
+  system?: boolean;
+}
+
+export class TaskStore {
+  readonly runMs: number;
+  readonly limits: StoreLimits;
+  readonly #now: () => number;
+  readonly #entries = new Map<number, Entry>();
+  #seed: readonly StoredTask[] = [];
+  #nextId = 1;
+
+  constructor(seed: readonly StoredTask[], options: StoreOptions = {}) {
+    this.runMs = options.runMs ?? DEFAULT_RUN_MS;
+    this.#now = options.now ?? Date.now;
+    this.limits = {
+      maxTasks: options.maxTasks ?? DEFAULT_MAX_TASKS,
+      maxString: options.maxString ?? DEFAULT_MAX_STRING,
+      maxParameterBytes: options.maxParameterBytes ?? DEFAULT_MAX_PARAMETER_BYTES,
+    };
+    this.load(seed);
+  }
+
+  /** Replaces every task with `seed` (copied). Ids handed out before stay used: they are never reused. */
+  load(seed: readonly StoredTask[]): void {
+    this.#seed = seed.map((task) => structuredClone(task));
+    this.reset();
+  }
+
+  /** Back to the seed. */
+  reset(): void {
+    this.#entries.clear();
+    for (const task of this.#seed) this.#entries.set(task.Id, { task: structuredClone(task) });
+    const highest = Math.max(10_000, ...this.#seed.map((task) => task.Id));
+    this.#nextId = Math.max(this.#nextId, highest + 1);
+    this.#trim();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** The task as it is now, or null when there is none (never was, deleted or forgotten). */
+  get(id: unknown): StoredTask | null {
+    if (typeof id !== 'number') return null;
+    const entry = this.#entries.get(id);
+    return entry ? this.#settle(entry) : null;
+  }
+
+  /** Every task now, by Id. */
+  all(): StoredTask[] {
+    return [...this.#entries.values()].map((entry) => this.#settle(entry)).sort((a, b) => a.Id - b.Id);
+  }
+
+  list(filter: TaskFilter): StoredTask[] {
+    const name = filter.name?.toLowerCase();
+    const associates = filter.associateIds ? new Set(filter.associateIds) : undefined;
+    return this.all().filter(
+      (task) =>
+        (associates === undefined || associates.has(task.AssociateId)) &&
+        (name === undefined || (task.Name ?? '').toLowerCase() === name) &&
+        (filter.state === undefined || filter.state === 'All' || task.State === filter.state) &&
+        (filter.system === undefined || task.IsSystemTask === filter.system),
+    );
+  }
+
+  /**
+   * Starts the job named by `input.Name` for `associateId`; returns the new task's id, or
+   * undefined when there is no job to start (no name).
+   */
+  start(input: Record<string, unknown>, associateId: number): number | undefined {
+    const name = typeof input.Name === 'string' ? input.Name.trim() : '';
+    if (name === '') return undefined;
+    for (const property of STARTED_TEXT) this.#checkText(property, input[property]);
+    const parameters = this.#checkParameters(input.ParameterObject);
+    const id = this.#nextId++;
+    const created = this.#now();
+    const text = (property: string) => (typeof input[property] === 'string' ? (input[property] as string) : null);
+    const task: StoredTask = {
+      Id: id,
+      Name: text('Name'),
+      AssociateId: associateId,
+      DetailsTable: Number.isInteger(input.DetailsTable) ? input.DetailsTable : 0,
+      DetailsRecord: Number.isInteger(input.DetailsRecord) ? input.DetailsRecord : 0,
+      IsSystemTask: false,
+      IsInternalTask: input.IsInternalTask === true,
+      ParameterObject: parameters,
+      LastStarted: new Date(created).toISOString(),
+      Created: new Date(created).toISOString(),
+      StartCount: 1,
+      DatabaseSerialNumber: '1158690',
+      Context: text('Context'),
+      Result: null,
+      State: 'New',
+      Description: text('Description'),
+      Response: null,
+      Request: text('Request'),
+      ProgressDescription: 'Queued',
+      ProgressPercent: 0,
+      FileName: null,
+      CancellationBehaviour: 'CanCancel',
+      TableRight: { Mask: 'FULL', Reason: '' },
+      FieldProperties: {},
+    };
+    this.#entries.set(id, { task, job: { created, fails: FAILS.test(name) } });
+    this.#trim();
+    return id;
+  }
+
+  /**
+   * Applies State, Description, Response and Request, and nothing else; null when there is no
+   * such task. A job whose State is set stays in it (it no longer runs on its own); the other
+   * three leave it running. Refuses 'All' (a filter, not a state) and over-long text, changing nothing.
+   */
+  update(id: unknown, changes: Record<string, unknown>): StoredTask | null {
+    if (typeof id !== 'number') return null;
+    const entry = this.#entries.get(id);
+    if (!entry) return null;
+    if (changes.State === 'All') throw new StoreProblem(400, 'BadRequest', 'State "All" is a filter of the list calls, not a state a task can be in: use one of ' + REAL_STATES.join(', ') + '.');
+    if (changes.State !== undefined && changes.State !== null && !(REAL_STATES as readonly unknown[]).includes(changes.State)) {
+      throw new StoreProblem(400, 'BadRequest', `State ${JSON.stringify(changes.State)} is not a BatchTaskState: use one of ${REAL_STATES.join(', ')}.`);
+    }
+    for (const property of UPDATABLE) if (property !== 'State') this.#checkText(property, changes[property]);
+    if (changes.State !== undefined && changes.State !== null) {
+      entry.task = { ...this.#settle(entry), State: changes.State as TaskState };
+      delete entry.job;
+    }
+    for (const property of ['Description', 'Response', 'Request'] as const) {
+      if (changes[property] !== undefined) entry.task[property] = changes[property];
+    }
+    return this.#settle(entry);
+  }
+
+  /** Stops a running job (it ends Failed): true; false when it had ended or cannot be cancelled; null when there is no such task. */
+  stop(id: unknown): boolean | null {
+    if (typeof id !== 'number') return null;
+    const entry = this.#entries.get(id);
+    if (!entry) return null;
+    const task = this.#settle(entry);
+    if (!RUNNING_STATES.includes(task.State) || task.CancellationBehaviour === 'CannotCancel') return false;
+    entry.task = { ...task, State: 'Failed', Result: 'Stopped on request.', ProgressDescription: 'Stopped' };
+    delete entry.job;
+    return true;
+  }
+
+  /** Deletes a task: whether there was one. */
+  delete(id: unknown): boolean {
+    return typeof id === 'number' && this.#entries.delete(id);
+  }
+
+  #checkText(property: string, value: unknown): void {
+    if (typeof value === 'string' && value.length > this.limits.maxString) {
+      throw new StoreProblem(400, 'BadRequest', `${property} is ${value.length} characters long; the mock stores at most ${this.limits.maxString}.`);
+    }
+  }
+
+  #checkParameters(value: unknown): Record<string, unknown> | null {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+    const size = Buffer.byteLength(JSON.stringify(value));
+    if (size > this.limits.maxParameterBytes) {
+      throw new StoreProblem(400, 'BadRequest', `ParameterObject is ${size} bytes of JSON; the mock stores at most ${this.limits.maxParameterBytes}.`);
+    }
+    return value as Record<string, unknown>;
+  }
+
+  /** Forgets the oldest finished tasks (else the oldest) past maxTasks. */
+  #trim(): void {
+    while (this.#entries.size > this.limits.maxTasks) {
+      let victim: number | undefined;
+      for (const [id, entry] of this.#entries) {
+        if (FINAL_STATES.includes(this.#settle(entry).State) && (victim === undefined || id < victim)) victim = id;
+      }
+      this.#entries.delete(victim ?? Math.min(...this.#entries.keys()));
+    }
+  }
+
+  /** The task at this moment of its run; a job that has ended is stored as ended. */
+  #settle(entry: Entry): StoredTask {
+    const { job, task } = entry;
+    if (!job) return { ...task };
+    const queuedMs = Math.min(500, this.runMs / 10);
+    const elapsed = this.#now() - job.created;
+    const progress = this.runMs <= 0 ? 100 : Math.max(0, Math.min(100, Math.floor((100 * (elapsed - queuedMs)) / this.runMs)));
+    const failsAt = 60;
+    const name = String(task.Name);
+    if (elapsed < queuedMs) return { ...task, State: 'New', ProgressPercent: 0, ProgressDescription: 'Queued', StartCount: 0 };
+    if (job.fails && progress >= failsAt) {
+      entry.task = { ...task, State: 'Failed', ProgressPercent: failsAt, ProgressDescription: `Step ${1 + Math.floor(failsAt / 20)} of 5`, Result: `The job "${name}" failed: the mock fails every job whose name contains "fail".` };
+      delete entry.job;
+      return { ...entry.task };
+    }
+    if (progress >= 100) {
+      entry.task = { ...task, State: 'Succeeded', ProgressPercent: 100, ProgressDescription: 'Done', Result: `The job "${name}" finished.` };
+      delete entry.job;
+      return { ...entry.task };
+    }
+    return { ...task, State: 'Started', ProgressPercent: progress, ProgressDescription: `Step ${1 + Math.floor(progress / 20)} of 5` };
+  }
+}

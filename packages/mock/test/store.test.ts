@@ -1,0 +1,263 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFixtureFile, startMock, type RunningMock } from '../src/index.ts';
+import { defaultSeed, FixtureError, loadFixtures } from '../src/seed.ts';
+import { loadSpec } from '../src/spec.ts';
+import { TaskStore } from '../src/store.ts';
+
+// The store behind every operation: each request below is one a new user tried and got a
+// sample answer for, whatever they asked. Now each answers as a server would.
+
+const doc = loadSpec();
+const tje0 = { Authorization: 'Basic dGplMDpUamUw', 'Content-Type': 'application/json' };
+const ada = { Authorization: `Basic ${Buffer.from('ada:secret').toString('base64')}`, 'Content-Type': 'application/json' };
+
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMock({ taskRunMs: 60_000 });
+});
+afterAll(() => mock?.stop());
+beforeEach(() => mock.reset());
+
+async function agents(operation: string, body: unknown, headers: Record<string, string> = tje0, query = '') {
+  const reply = await fetch(`${mock.url}/api/v1/Agents/Batch/${operation}${query}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const text = await reply.text();
+  return { status: reply.status, value: text ? JSON.parse(text) : undefined };
+}
+async function rest(method: string, path: string, body?: unknown, headers: Record<string, string> = tje0) {
+  const reply = await fetch(`${mock.url}/api/v1/BatchTask${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const text = await reply.text();
+  return { status: reply.status, value: text ? JSON.parse(text) : undefined };
+}
+const ids = (tasks: { Id: number }[]) => tasks.map((task) => task.Id);
+
+describe('reads by id answer the task asked for', () => {
+  it('GetBatchTaskInfo {"Id":189} answers task 189, the task the page asks about', async () => {
+    expect((await agents('GetBatchTaskInfo', { Id: 189 })).value).toMatchObject({ Id: 189 });
+  });
+
+  it('an id no task has answers 200 null (Agents) and 404 (REST)', async () => {
+    expect(await agents('GetBatchTaskInfo', { Id: 190 })).toEqual({ status: 200, value: null });
+    const gone = await rest('GET', '/190');
+    expect(gone.status).toBe(404);
+    expect(gone.value).toMatchObject({ Error: true, ErrorType: 'NotFound', ErrorMessage: expect.stringContaining('190') });
+  });
+
+  it('GET /BatchTask/189 answers task 189, and the page sample task 894 is there under its own id', async () => {
+    expect((await rest('GET', '/189')).value).toMatchObject({ Id: 189 });
+    expect((await rest('GET', '/894')).value).toMatchObject({ Id: 894, Name: 'Kutch, Dicki and Stehr' });
+  });
+});
+
+describe('the list calls filter as their pages say', () => {
+  it('GetBatchTaskInfosByState {"State":"Started"} answers the caller\'s started tasks, the job started a second earlier among them', async () => {
+    const { value: id } = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob' } });
+    // A job is New for its first tenth of a second or so, then Started: ask for both.
+    const started = await agents('GetBatchTaskInfosByState', { State: 'All' });
+    expect(ids(started.value)).toContain(id);
+    const { value } = await agents('GetBatchTaskInfosByState', { State: 'Started' });
+    expect(value.length).toBeGreaterThan(0);
+    for (const task of value) expect(task).toMatchObject({ State: 'Started', AssociateId: 195 });
+  });
+
+  it.each(['Failed', 'Succeeded', 'New', 'Started', 'Aquired', 'Unknown', 'SucceededManualCleanup'])('no list answers a task in State "All"; State %s answers only that state', async (state) => {
+    const { value } = await agents('GetAllBatchTaskInfosByNameAndState', { TaskName: 'ExportJob', State: state });
+    for (const task of value) expect(task).toMatchObject({ State: state, Name: 'ExportJob' });
+    const all = await rest('GET', '/All');
+    for (const task of all.value) expect(task.State).not.toBe('All');
+  });
+
+  it('GET /BatchTask/Started answers the caller\'s started tasks', async () => {
+    const { value } = await rest('GET', '/started');
+    expect(ids(value)).toContain(9001);
+    for (const task of value) expect(task).toMatchObject({ State: 'Started', AssociateId: 195 });
+  });
+
+  it('"the caller" is the associate the Basic login names', async () => {
+    const { value } = await agents('GetBatchTaskInfosByState', { State: 'All' }, ada);
+    expect(value.length).toBeGreaterThan(0);
+    for (const task of value) expect(task.AssociateId).toBe(497);
+  });
+
+  it('GetBatchTaskInfosByAssociates [497, 840] answers only their tasks', async () => {
+    const { value } = await agents('GetBatchTaskInfosByAssociates', { AssociateIds: [497, 840] });
+    expect(value.length).toBeGreaterThan(0);
+    for (const task of value) expect([497, 840]).toContain(task.AssociateId);
+    expect(ids((await agents('GetBatchTaskInfosByAssociatesAndState', { AssociateIds: [497, 840], State: 'Started' })).value).sort()).toEqual([9005, 9012]);
+  });
+
+  it('GetAllBatchTaskInfosByName answers every owner\'s tasks of that name, system ones too; other names are left out', async () => {
+    const { value } = await agents('GetAllBatchTaskInfosByName', { TaskName: 'exportjob' });
+    expect(new Set(value.map((task: { Name: string }) => task.Name))).toEqual(new Set(['ExportJob']));
+    expect(new Set(value.map((task: { AssociateId: number }) => task.AssociateId))).toEqual(new Set([0, 195, 497, 840]));
+  });
+
+  it('GetSystemBatchTaskInfosByName answers system tasks only', async () => {
+    const { value } = await agents('GetSystemBatchTaskInfosByName', { TaskName: 'ExportJob' });
+    expect(ids(value)).toEqual([9011]);
+    expect(value[0]).toMatchObject({ IsSystemTask: true, AssociateId: 0 });
+    expect(ids((await agents('GetSystemBatchTaskInfosByNameAndState', { TaskName: 'ReindexJob', State: 'Succeeded' })).value)).toEqual([9010]);
+  });
+
+  it('the name calls compare whole names: "Export" finds no ExportJob', async () => {
+    expect((await agents('GetAllBatchTaskInfosByName', { TaskName: 'Export' })).value).toEqual([]);
+    expect((await agents('GetBatchTaskInfosByNameAndAssociates', { Name: 'MailMergeJob', AssociateIds: [840] })).value.map((t: { Id: number }) => t.Id)).toEqual([9007, 9008]);
+    expect(ids((await agents('GetBatchTaskInfosByNameAndState', { Name: 'ImportJob', State: 'Failed' })).value)).toEqual([9003]);
+  });
+
+  it('$select applies to every list and read', async () => {
+    const { value } = await agents('GetBatchTaskInfosByState', { State: 'All' }, tje0, '?$select=Id,State');
+    for (const task of value) expect(task).toMatchObject({ Id: expect.any(Number), State: expect.any(String), Name: null, ProgressPercent: null });
+  });
+});
+
+describe('writes change the store, and only as their pages say', () => {
+  it('UpdateBatchTask changes State, Description, Response and Request, and nothing else', async () => {
+    const { value } = await agents('UpdateBatchTask', { BatchTaskInfo: { Id: 9002, Name: 'Renamed', AssociateId: 1, State: 'SucceededManualCleanup', Description: 'checked' } });
+    expect(value).toMatchObject({ Id: 9002, Name: 'ExportJob', AssociateId: 195, State: 'SucceededManualCleanup', Description: 'checked' });
+    expect((await agents('GetBatchTaskInfo', { Id: 9002 })).value).toEqual(value);
+  });
+
+  it('an update to State "All" is refused with 400 and changes nothing', async () => {
+    const before = (await agents('GetBatchTaskInfo', { Id: 9002 })).value;
+    for (const reply of [await agents('UpdateBatchTask', { BatchTaskInfo: { Id: 9002, State: 'All', Description: 'half done?' } }), await rest('PUT', '/9002', { State: 'All', Description: 'half done?' })]) {
+      expect(reply.status).toBe(400);
+      expect(reply.value.ErrorMessage).toMatch(/"All" is a filter/);
+    }
+    expect((await agents('GetBatchTaskInfo', { Id: 9002 })).value).toEqual(before);
+  });
+
+  it('an update of a task that does not exist answers 200 null (Agents) and 404 (REST)', async () => {
+    expect(await agents('UpdateBatchTask', { BatchTaskInfo: { Id: 190, Description: 'x' } })).toEqual({ status: 200, value: null });
+    expect((await rest('PUT', '/190', { Description: 'x' })).status).toBe(404);
+  });
+
+  it('StopBatchJob stops a running task; a finished one, or one that cannot be cancelled, answers false', async () => {
+    expect((await agents('StopBatchJob', { Id: 9001 })).value).toBe(true);
+    expect((await agents('GetBatchTaskInfo', { Id: 9001 })).value).toMatchObject({ State: 'Failed', Result: 'Stopped on request.' });
+    expect((await agents('StopBatchJob', { Id: 9001 })).value).toBe(false);
+    expect((await agents('StopBatchJob', { Id: 9005 })).value).toBe(false);
+    expect((await rest('POST', '/190/Stop')).status).toBe(400);
+  });
+
+  it('a deleted task is gone from reads and from every list', async () => {
+    await agents('DeleteBatchTask', { BatchTaskId: 9001 });
+    expect((await agents('GetBatchTaskInfo', { Id: 9001 })).value).toBeNull();
+    expect(ids((await agents('GetAllBatchTaskInfosByName', { TaskName: 'ExportJob' })).value)).not.toContain(9001);
+    expect(ids((await rest('GET', '/All')).value)).not.toContain(9001);
+    expect((await rest('DELETE', '/9001')).status).toBe(404);
+  });
+
+  it('DeleteBatchTasks deletes each listed task and ignores ids that are not there', async () => {
+    expect((await agents('DeleteBatchTasks', { BatchTaskIds: [9002, 9003, 190] })).status).toBe(204);
+    expect((await agents('GetBatchTaskInfo', { Id: 9002 })).value).toBeNull();
+    expect((await agents('GetBatchTaskInfo', { Id: 9003 })).value).toBeNull();
+    expect((await agents('GetBatchTaskInfo', { Id: 9004 })).value).toMatchObject({ Id: 9004 });
+  });
+
+  it('a started task belongs to the caller and is in their lists; a job with no name is the page\'s 200 null (Agents) or 400 (REST)', async () => {
+    const { value: id } = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob' } }, ada);
+    expect((await agents('GetBatchTaskInfo', { Id: id })).value).toMatchObject({ AssociateId: 497, IsSystemTask: false });
+    expect(ids((await agents('GetBatchTaskInfosByState', { State: 'All' }, ada)).value)).toContain(id);
+    expect(await agents('StartBatchJob', { BatchTaskInfo: { Name: '   ' } })).toEqual({ status: 200, value: null });
+    expect((await rest('POST', '', { Name: '  ' })).status).toBe(400);
+  });
+
+  it('ids are never reused: a reset keeps counting, and a deleted id stays gone', async () => {
+    const { value: first } = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob' } });
+    mock.reset();
+    expect((await agents('GetBatchTaskInfo', { Id: first })).value).toBeNull();
+    const { value: second } = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob' } });
+    expect(second).toBeGreaterThan(first);
+  });
+
+  it('text past the limit is refused with 400 naming the property, and nothing is started', async () => {
+    const before = mock.tasks().length;
+    const reply = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob', Description: 'x'.repeat(9000) } });
+    expect(reply.status).toBe(400);
+    expect(reply.value.ErrorMessage).toMatch(/Description is 9000 characters long; the mock stores at most 8192/);
+    expect(mock.tasks().length).toBe(before);
+  });
+});
+
+describe('the pages\' printed answers stay reachable', () => {
+  it('Prefer: example=page answers the page\'s sample, task 248 for task 189', async () => {
+    const reply = await fetch(`${mock.url}/api/v1/Agents/Batch/GetBatchTaskInfo`, { method: 'POST', headers: { ...tje0, Prefer: 'example=page' }, body: '{"Id":189}' });
+    expect(await reply.json()).toMatchObject({ Id: 248, State: 'All' });
+  });
+});
+
+describe('the seed', () => {
+  const seed = defaultSeed(doc);
+  it('holds every real state, several associates, system tasks, parameters and rights, and no state "All"', () => {
+    expect(new Set(seed.map((task) => task.State))).toEqual(new Set(['Unknown', 'New', 'Aquired', 'Started', 'Succeeded', 'Failed', 'SucceededManualCleanup']));
+    expect(new Set(seed.filter((task) => !task.IsSystemTask).map((task) => task.AssociateId)).size).toBeGreaterThan(3);
+    expect(seed.some((task) => task.IsSystemTask)).toBe(true);
+    expect(seed.some((task) => task.ParameterObject)).toBe(true);
+    for (const task of seed) {
+      expect(task.ProgressPercent).toBeGreaterThanOrEqual(0);
+      expect(task.ProgressPercent).toBeLessThanOrEqual(100);
+      if (task.IsSystemTask) expect(task.AssociateId).toBe(0);
+    }
+  });
+
+  it('keeps the pages\' sample tasks under their own ids', () => {
+    for (const id of [46, 248, 122, 894, 189, 975, 407, 479]) expect(seed.map((task) => task.Id)).toContain(id);
+  });
+});
+
+describe('fixtures', () => {
+  it('startMock({ tasks }) serves the caller\'s own tasks, filled in, and reset() returns to them', async () => {
+    const own = await startMock({ tasks: [{ Id: 5, Name: 'Mine', State: 'Started', AssociateId: 195 }] });
+    try {
+      const read = await fetch(`${own.url}/api/v1/BatchTask/5`, { headers: tje0 });
+      expect(await read.json()).toMatchObject({ Id: 5, Name: 'Mine', State: 'Started', TableRight: { Mask: 'FULL' } });
+      await fetch(`${own.url}/api/v1/BatchTask/5`, { method: 'DELETE', headers: tje0 });
+      own.reset();
+      expect(own.tasks().map((task) => task.Id)).toEqual([5]);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it.each([
+    [[{ Id: 1, Name: 'x', State: 'All' }], /tasks\[0\] \(Id 1\): State must be equal to one of the allowed values \(Unknown, New/],
+    [[{ Id: 1, Name: 'x', State: 'New' }, { Id: 2, Name: 'y', State: 'New', ProgressPercent: 'half' }], /tasks\[1\] \(Id 2\): ProgressPercent must be/],
+    [[{ Name: 'x', State: 'New' }], /tasks\[0\]: Id must have required property/],
+    [[{ Id: 1, Name: 'x', State: 'New' }, { Id: 1, Name: 'y', State: 'New' }], /tasks\[1\] \(Id 1\): Id 1 is used by an earlier task/],
+    [{ Id: 1 }, /expected an array of BatchTaskInfo objects/],
+  ])('a fixture that does not validate is refused, naming the task and the property (%j)', (fixtures, message) => {
+    expect(() => loadFixtures(doc, fixtures)).toThrow(FixtureError);
+    expect(() => loadFixtures(doc, fixtures)).toThrow(message);
+  });
+
+  it('startMock refuses bad fixtures before it starts anything', async () => {
+    await expect(startMock({ tasks: [{ Id: 1, Name: 'x', State: 'All' }] })).rejects.toThrow(/State must be equal to one of/);
+  });
+
+  it('MOCK_TASKS files: a good one loads; a broken one names the file and the problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'so-batch-fixtures-'));
+    writeFileSync(join(dir, 'good.json'), JSON.stringify([{ Id: 7, Name: 'Seven', State: 'Failed' }]));
+    writeFileSync(join(dir, 'bad.json'), '[{"Id": 7,');
+    expect(readFixtureFile(doc, join(dir, 'good.json'))).toMatchObject([{ Id: 7, Name: 'Seven', State: 'Failed' }]);
+    expect(() => readFixtureFile(doc, join(dir, 'bad.json'))).toThrow(/bad\.json: not JSON/);
+    expect(() => readFixtureFile(doc, join(dir, 'missing.json'))).toThrow(/missing\.json: cannot read it \(ENOENT\)/);
+  });
+});
+
+describe('memory stays bounded', () => {
+  it('keeps at most maxTasks, forgetting the oldest finished task first', () => {
+    const store = new TaskStore([], { maxTasks: 3, runMs: 0, now: () => 0 });
+    const a = store.start({ Name: 'a' }, 1)!;
+    store.update(a, { State: 'Started' });
+    const b = store.start({ Name: 'b' }, 1)!;
+    store.update(b, { State: 'Succeeded' });
+    store.start({ Name: 'c' }, 1);
+    store.update(store.start({ Name: 'd' }, 1)!, { State: 'New' });
+    expect(store.size).toBe(3);
+    expect(store.get(b)).toBeNull();
+    expect(store.get(a)).not.toBeNull();
+  });
+});
