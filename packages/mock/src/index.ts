@@ -6,6 +6,19 @@ import { bundledSpecPath, loadSpec } from './spec.ts';
 
 export { DEFAULT_BODY_LIMIT } from './front.ts';
 export { bundledSpecPath } from './spec.ts';
+export {
+  ARCHIVE_PAGE_SIZE,
+  BATCH_TASK_COLUMNS,
+  ENTITY_NAME,
+  MAX_FILTER_CONDITIONS,
+  MAX_LIST_VALUES,
+  MAX_PARAMETER_LENGTH,
+  MAX_PERIOD_COUNT,
+  ODataQueryError,
+  jsonSafeName,
+  queryBatchTasks,
+} from './odata.ts';
+export type { ArchiveColumn, ArchiveContext, ArchiveMode, ArchiveOptions, ArchivePage, ArchiveQuery, ArchiveRow, BatchTaskInfoLike, ColumnKind } from './odata.ts';
 
 export interface MockOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
