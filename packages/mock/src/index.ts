@@ -8,6 +8,7 @@ export { DEFAULT_BODY_LIMIT } from './front.ts';
 export { bundledSpecPath } from './spec.ts';
 export {
   ARCHIVE_PAGE_SIZE,
+  ARCHIVE_QUERY_PARAMETERS,
   BATCH_TASK_COLUMNS,
   ENTITY_NAME,
   MAX_FILTER_CONDITIONS,
@@ -15,7 +16,9 @@ export {
   MAX_PARAMETER_LENGTH,
   MAX_PERIOD_COUNT,
   ODataQueryError,
+  formatArchiveQuery,
   jsonSafeName,
+  parseArchiveQuery,
   queryBatchTasks,
 } from './odata.ts';
 export type { ArchiveColumn, ArchiveContext, ArchiveMode, ArchiveOptions, ArchivePage, ArchiveQuery, ArchiveRow, BatchTaskInfoLike, ColumnKind } from './odata.ts';

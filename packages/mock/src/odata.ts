@@ -882,3 +882,66 @@ export function queryBatchTasks(tasks: readonly BatchTaskInfoLike[], query: Arch
   if (top !== undefined) following.top = top - pageSize;
   return { 'odata.nextLink': context.nextLink(following), value };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The query string: the `$` parameters as the spec names them, read and written.
+
+/** The spec's names of the parameters an ArchiveQuery carries. */
+export const ARCHIVE_QUERY_PARAMETERS = {
+  select: '$select',
+  filter: '$filter',
+  orderBy: '$orderBy',
+  top: '$top',
+  skip: '$skip',
+  mode: '$mode',
+  jsonSafe: '$jsonSafe',
+} as const;
+
+const WHOLE_NUMBER = /^\d{1,10}$/;
+
+/**
+ * Reads an ArchiveQuery from a request's query string. Throws ODataQueryError for a `$top`, `$skip`,
+ * `$mode` or `$jsonSafe` the spec does not allow; the other parameters are read as they are
+ * (queryBatchTasks checks them).
+ */
+export function parseArchiveQuery(params: URLSearchParams): ArchiveQuery {
+  const query: ArchiveQuery = {};
+  const text = (name: string) => params.get(name) ?? undefined;
+  const select = text('$select');
+  const filter = text('$filter');
+  const orderBy = text('$orderBy');
+  if (select !== undefined) query.select = select;
+  if (filter !== undefined) query.filter = filter;
+  if (orderBy !== undefined) query.orderBy = orderBy;
+  for (const key of ['top', 'skip'] as const) {
+    const name = ARCHIVE_QUERY_PARAMETERS[key];
+    const value = text(name);
+    if (value === undefined) continue;
+    if (!WHOLE_NUMBER.test(value) || Number(value) > 2_147_483_647) {
+      throw new ODataQueryError(name, 0, value, `expected a whole number from 0 to 2147483647, found '${value}'`);
+    }
+    query[key] = Number(value);
+  }
+  const mode = text('$mode');
+  if (mode !== undefined) {
+    if (mode !== 'Slim' && mode !== 'Wide' && mode !== 'Full') throw new ODataQueryError('$mode', 0, mode, `expected Slim, Wide or Full, found '${mode}'`);
+    query.mode = mode;
+  }
+  const jsonSafe = text('$jsonSafe');
+  if (jsonSafe !== undefined) {
+    if (!['True', 'False', 'true', 'false'].includes(jsonSafe)) throw new ODataQueryError('$jsonSafe', 0, jsonSafe, `expected True, False, true or false, found '${jsonSafe}'`);
+    query.jsonSafe = jsonSafe.toLowerCase() === 'true';
+  }
+  return query;
+}
+
+/** Writes an ArchiveQuery as a query string (without `?`), as parseArchiveQuery reads it: for odata.nextLink. */
+export function formatArchiveQuery(query: ArchiveQuery): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(ARCHIVE_QUERY_PARAMETERS) as Array<keyof ArchiveQuery>) {
+    const value = query[key];
+    if (value === undefined) continue;
+    params.set(ARCHIVE_QUERY_PARAMETERS[key], typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value));
+  }
+  return params.toString();
+}

@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bundledSpecPath } from '../src/spec.ts';
 import {
   ARCHIVE_PAGE_SIZE,
+  formatArchiveQuery,
+  parseArchiveQuery,
   BATCH_TASK_COLUMNS,
   MAX_FILTER_CONDITIONS,
   MAX_PARAMETER_LENGTH,
@@ -62,6 +67,18 @@ const TASKS: BatchTaskInfoLike[] = [
   task(5, { Name: 'export archive', State: 'Aquired', ProgressPercent: null, AssociateId: null, Created: null, Description: 'nightly' }),
   task(6, { Name: 'Reindex', State: 'SucceededManualCleanup', ProgressPercent: 100, AssociateId: 3, Created: '2026-10-05T00:00:00Z', DetailsTable: 9, DetailsRecord: 12 }),
 ];
+
+// The spec's own ODataSlimResponse (and so ArchiveRow), from the bundle the mock serves.
+const validatePage = (() => {
+  const doc = JSON.parse(readFileSync(bundledSpecPath(), 'utf8')) as { components: unknown };
+  const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+  ajv.addSchema({ $id: 'spec', components: doc.components });
+  return ajv.getSchema('spec#/components/schemas/ODataSlimResponse')!;
+})();
+
+function expectValidPage(page: unknown): void {
+  expect(validatePage(page), JSON.stringify(validatePage.errors)).toBe(true);
+}
 
 function ids(query: ArchiveQuery, tasks: readonly BatchTaskInfoLike[] = TASKS): number[] {
   return queryBatchTasks(tasks, query, context).value.map((row) => row.PrimaryKey);
@@ -426,12 +443,14 @@ describe('$top, $skip and paging', () => {
       fc.property(arbitraryTasks, arbitraryQuery, fc.integer({ min: 1, max: 60 }), (tasks, query, pageSize) => {
         const rows: ArchiveRow[] = [];
         let page = queryBatchTasks(tasks, query, context, { pageSize });
+        expectValidPage(page);
         rows.push(...page.value);
         let pages = 1;
         while (page['odata.nextLink'] !== undefined) {
           expect(page.value).toHaveLength(pageSize);
           const next = JSON.parse(page['odata.nextLink'].slice('next:'.length)) as ArchiveQuery;
           page = queryBatchTasks(tasks, next, context, { pageSize });
+          expectValidPage(page);
           rows.push(...page.value);
           expect(++pages).toBeLessThanOrEqual(tasks.length + 1);
         }
@@ -463,5 +482,74 @@ describe('$top, $skip and paging', () => {
       }),
       { seed: 7, numRuns: 100 },
     );
+  });
+});
+
+describe('rows against the spec', () => {
+  it('every mode, every column, jsonSafe or not: the page validates against ODataSlimResponse', () => {
+    const select = BATCH_TASK_COLUMNS.map((c) => c.name).join(',');
+    for (const mode of ['Slim', 'Wide', 'Full'] as const) {
+      for (const jsonSafe of [false, true]) {
+        const page = queryBatchTasks([...TASKS, task(7, { State: null, Created: new Date(NOW), Name: null })], { select, mode, jsonSafe }, context);
+        expect(page.value).toHaveLength(7);
+        expectValidPage(page);
+      }
+    }
+    expect(validatePage({ value: [{ PrimaryKey: 'x', EntityName: 'batchtask' }] })).toBe(false);
+  });
+
+  it('skips a task without an integer Id: PrimaryKey is an int32', () => {
+    expect(ids({}, [task(1), { ...task(2), Id: null }, { ...task(3), Id: '3' }])).toEqual([1]);
+  });
+});
+
+describe('the query string', () => {
+  it('reads the spec\'s parameter names and writes them back for odata.nextLink', () => {
+    const params = new URLSearchParams("$select=name,state&$filter=name begins 'Export' and state eq 3&$orderBy=name desc&$top=70&$skip=5&$mode=Full&$jsonSafe=False");
+    const query = parseArchiveQuery(params);
+    expect(query).toEqual({ select: 'name,state', filter: "name begins 'Export' and state eq 3", orderBy: 'name desc', top: 70, skip: 5, mode: 'Full', jsonSafe: false });
+    expect(parseArchiveQuery(new URLSearchParams(formatArchiveQuery(query)))).toEqual(query);
+    expect(parseArchiveQuery(new URLSearchParams('$jsonSafe=true'))).toEqual({ jsonSafe: true });
+    expect(parseArchiveQuery(new URLSearchParams(''))).toEqual({});
+  });
+
+  it('round-trips any query', () => {
+    const arbitrary = fc.record(
+      {
+        select: fc.string(),
+        filter: fc.string(),
+        orderBy: fc.string(),
+        top: fc.integer({ min: 0, max: 2_147_483_647 }),
+        skip: fc.integer({ min: 0, max: 2_147_483_647 }),
+        mode: fc.constantFrom('Slim' as const, 'Wide' as const, 'Full' as const),
+        jsonSafe: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(arbitrary, (query) => {
+        expect(parseArchiveQuery(new URLSearchParams(formatArchiveQuery(query)))).toEqual(query);
+      }),
+      { seed: 3, numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ['$top=-1', '$top', '-1'],
+    ['$top=ten', '$top', 'ten'],
+    ['$skip=1.5', '$skip', '1.5'],
+    ['$skip=2147483648', '$skip', '2147483648'],
+    ['$mode=full', '$mode', 'full'],
+    ['$jsonSafe=yes', '$jsonSafe', 'yes'],
+  ])('refuses %s', (text, parameter, construct) => {
+    let error: unknown;
+    try {
+      parseArchiveQuery(new URLSearchParams(text));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ODataQueryError);
+    expect(error).toMatchObject({ parameter, position: 0, construct });
+    expect((error as Error).message).toContain(`${parameter} at position 0: expected`);
   });
 });
