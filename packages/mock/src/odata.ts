@@ -178,13 +178,14 @@ function listItemNumber(items: ReadonlyMap<number, string>, raw: unknown): numbe
   return null;
 }
 
-function readTask(task: BatchTaskInfoLike): TaskRow | null {
+/** Reads `task`'s values of `columns` (only those the query uses: the rest is never looked at). */
+function readTask(task: BatchTaskInfoLike, columns: Iterable<ArchiveColumn>): TaskRow | null {
   const key = task.Id;
   // ArchiveRow's PrimaryKey is an int32: a task without one cannot be a row.
   if (typeof key !== 'number' || !Number.isInteger(key)) return null;
   const values = new Map<string, Value>();
   const dateTexts = new Map<string, string>();
-  for (const col of BATCH_TASK_COLUMNS) {
+  for (const col of columns) {
     const raw = task[col.property];
     let value: Value = null;
     switch (col.kind) {
@@ -418,6 +419,8 @@ class FilterParser {
   #index = 0;
   readonly #context: ArchiveContext;
   #listValues = 0;
+  /** The columns the filter reads. */
+  readonly used = new Set<ArchiveColumn>();
 
   constructor(text: string, context: ArchiveContext) {
     this.#tokens = tokenize(text, '$filter');
@@ -496,6 +499,7 @@ class FilterParser {
     if (token.type !== 'ident') this.#fail(token, `expected a column, found ${this.#describe(token)}`);
     const col = COLUMNS_BY_NAME.get(token.text.toLowerCase());
     if (!col) this.#fail(token, `unknown column '${token.text}' (the BatchTasks archive has: ${BATCH_TASK_COLUMNS.map((c) => c.name).join(', ')})`);
+    this.used.add(col!);
     return col!;
   }
 
@@ -851,14 +855,17 @@ export function queryBatchTasks(tasks: readonly BatchTaskInfoLike[], query: Arch
   const columns = parseSelect(query.select);
   const sortKeys = parseOrderBy(query.orderBy);
   let predicates: Predicate[] = [];
+  const read = new Set([...columns, ...sortKeys.map((key) => key.column)]);
   if (query.filter !== undefined) {
     checkLength('$filter', query.filter);
-    predicates = new FilterParser(query.filter, context).parse();
+    const parser = new FilterParser(query.filter, context);
+    predicates = parser.parse();
+    for (const col of parser.used) read.add(col);
   }
 
   const rows: TaskRow[] = [];
   for (const task of tasks) {
-    const row = readTask(task);
+    const row = readTask(task, read);
     if (row && predicates.every((predicate) => predicate(row))) rows.push(row);
   }
   rows.sort((a, b) => {

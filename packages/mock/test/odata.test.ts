@@ -374,6 +374,9 @@ describe('$orderBy', () => {
     expect(ids({ orderBy: 'created desc' })).toEqual([4, 1, 2, 3, 6, 5]);
     expect(ids({ orderBy: 'name' })).toEqual([4, 5, 1, 2, 3, 6]);
     expect(ids({})).toEqual([1, 2, 3, 4, 5, 6]);
+    // Sorting and filtering by columns that are not selected.
+    expect(ids({ select: 'name', orderBy: 'startCount desc', filter: 'detailsTable eq 0 and fileName isNot \'\'' })).toEqual([2]);
+    expect(ids({ select: 'name', orderBy: 'startCount desc' })).toEqual([2, 1, 3, 4, 5, 6]);
     // Ties go by PrimaryKey, not by the store's order.
     const reversed = [...TASKS].reverse();
     expect(ids({}, reversed)).toEqual([1, 2, 3, 4, 5, 6]);
