@@ -1160,7 +1160,8 @@ export interface components {
          *       week, `next(f, n, period)` the n periods after it, `previous(f, n, period)` the n before it,
          *       `thisAndNext` / `thisAndPrevious` add the current one, `thisAndPreviousAndNext(f, period)`
          *       is the previous, current and next period; `lastWeek` is `previous(f, 1, week)`, and so on;
-         *     - `currentAssociate` is the caller's associate id;
+         *     - `currentAssociate` is the caller's associate id; `beforeToday`, which the page lists both
+         *       as a date operator and as a unary one, takes no value;
          *     - at most 4096 characters, 100 conditions and 1000 list values in all; more is refused.
          * @example name begins 'Export' and state eq 3
          */
@@ -2480,7 +2481,8 @@ export interface operations {
                  *       week, `next(f, n, period)` the n periods after it, `previous(f, n, period)` the n before it,
                  *       `thisAndNext` / `thisAndPrevious` add the current one, `thisAndPreviousAndNext(f, period)`
                  *       is the previous, current and next period; `lastWeek` is `previous(f, 1, week)`, and so on;
-                 *     - `currentAssociate` is the caller's associate id;
+                 *     - `currentAssociate` is the caller's associate id; `beforeToday`, which the page lists both
+                 *       as a date operator and as a unary one, takes no value;
                  *     - at most 4096 characters, 100 conditions and 1000 list values in all; more is refused.
                  * @example name begins 'Export' and state eq 3
                  */
