@@ -9,6 +9,22 @@ export { DEFAULT_BODY_LIMIT } from './front.ts';
 export { bundledSpecPath } from './spec.ts';
 export { ASSOCIATES, DEFAULT_CALLER, FixtureError, readFixtureFile } from './seed.ts';
 export { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, type StoredTask } from './store.ts';
+export {
+  ARCHIVE_PAGE_SIZE,
+  ARCHIVE_QUERY_PARAMETERS,
+  BATCH_TASK_COLUMNS,
+  ENTITY_NAME,
+  MAX_FILTER_CONDITIONS,
+  MAX_LIST_VALUES,
+  MAX_PARAMETER_LENGTH,
+  MAX_PERIOD_COUNT,
+  ODataQueryError,
+  formatArchiveQuery,
+  jsonSafeName,
+  parseArchiveQuery,
+  queryBatchTasks,
+} from './odata.ts';
+export type { ArchiveColumn, ArchiveContext, ArchiveMode, ArchiveOptions, ArchivePage, ArchiveQuery, ArchiveRow, BatchTaskInfoLike, ColumnKind } from './odata.ts';
 
 export interface MockOptions {
   /** Port to listen on; 0 (the default) picks a free one. */

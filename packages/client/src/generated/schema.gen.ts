@@ -1089,14 +1089,33 @@ export interface components {
          */
         Select: string;
         /**
-         * @description Comma-separated column names of the BatchTasks archive to return; aggregates and modifiers
-         *     too (`Count(name):Footer`).
+         * @description Comma-separated column names of the BatchTasks archive to return (case-insensitive; rows spell
+         *     them as below); aggregates and modifiers too (`Count(name):Footer`). Every row also carries
+         *     `PrimaryKey` (the task id) and `EntityName` (`batchtask`). The columns, by kind:
+         *
+         *     - numbers: `batchTaskId`, `progressPercent`, `startCount`, `detailsTable`, `detailsRecord`;
+         *     - strings: `name`, `description`, `progressDescription`, `result`, `fileName`, `context`,
+         *       `databaseSerialNumber`, `request`, `response`;
+         *     - associates: `associateId`;
+         *     - list ids: `state` (BatchTaskState), `cancellationBehaviour` (BatchTaskCancellationBehaviour);
+         *     - dates: `created`, `lastStarted`;
+         *     - yes/no: `isSystemTask`, `isInternalTask`.
+         *
+         *     Without `$select`: `batchTaskId`, `name`, `description`, `state`, `progressPercent`,
+         *     `associateId`, `created`, `lastStarted`.
+         *
+         *     Decision: the pages do not list the archive's columns; their only BatchTask column names are
+         *     the examples' `name`, `state` and `progressPercent`. The spec takes one column per scalar
+         *     BatchTaskInfo property, named as the property in camelCase (as those three are), the id as
+         *     `batchTaskId` (the name the DELETE page gives it); ParameterObject, TableRight and
+         *     FieldProperties are no column values. The mock answers column names only: it refuses an
+         *     aggregate, a modifier or an unknown column with 400, naming it.
          * @example name,state,progressPercent
          */
         ODataSelect: string;
         /**
          * @description Restricts the rows: conditions on columns (`name begins 'Export'`), joined with `and` as in
-         *     the page's examples.
+         *     the page's examples. The columns are $select's.
          *     The operators the reference page lists, by the kind of column:
          *
          *     - numbers: `eq` (also written `=`), `ne`, `le`, `lt`, `gt`, `ge`, `set`, `equals`, `greater`,
@@ -1115,11 +1134,45 @@ export interface components {
          *     Decision: `begins` is missing from the page's list of string operators, but the page's own
          *     examples use it (`name begins 'foo'`, `$filter=name begins 'S'`), so it is listed. The value
          *     stays a free string: the spec does not parse the expression, the server does.
+         *
+         *     Decision (how the so-batch mock reads it; the pages give operator names, not a grammar):
+         *
+         *     - a condition is `column operator value`, `column operator (v1, v2, ...)` for `between`,
+         *       `dateBetween`, `oneOf`, `NotOneOf`, `associateIsOneOf` and `associateIsNotOneOf`,
+         *       `column operator` for the unary ones, or a function call; conditions are joined with `and`.
+         *       `or`, `not` and grouping parentheses are not in the page and are refused (400), as is
+         *       anything else the mock cannot read; the error names the position and the construct.
+         *       Column, operator and function names are case-insensitive;
+         *     - values: strings in single quotes (`''` for a quote), whole numbers, `true` / `false`, ISO
+         *       dates (`'2026-11-29'`, `'2026-11-29T10:00:00Z'`; no offset means UTC); a list id by its
+         *       number or its name (`state eq 3`, `state eq Started`);
+         *     - the number operators apply to numbers and associates; `eq` / `=` / `equals`, `ne` /
+         *       `unequals` to every kind but dates (strings too, as the page's `col1 eq 'foo'`); `oneOf` /
+         *       `NotOneOf` to numbers, associates and list ids; `set` (unary) means "has a value other
+         *       than 0" (yes/no: true); `between` includes both ends;
+         *     - strings compare case-insensitively, and a missing string reads as `''`; a missing number,
+         *       list id or date matches only `ne`, `unequals`, `NotOneOf` and `associateIsNotOneOf`;
+         *     - `substringof(value, column)` (OData's order; `(column, value)` reads too),
+         *       `startswith(column, value)`, `endswith(column, value)`, optionally `eq true` / `eq false`;
+         *     - dates compare by UTC day: `before` the day, `after` it, `date` on it, `dateBetween` from the
+         *       first day to the last, both included. Periods (`day`, `week`, `month`, `quarter`, `half`,
+         *       `year`) are UTC calendar periods, weeks from Monday: `this(created, week)` is the current
+         *       week, `next(f, n, period)` the n periods after it, `previous(f, n, period)` the n before it,
+         *       `thisAndNext` / `thisAndPrevious` add the current one, `thisAndPreviousAndNext(f, period)`
+         *       is the previous, current and next period; `lastWeek` is `previous(f, 1, week)`, and so on;
+         *     - `currentAssociate` is the caller's associate id; `beforeToday`, which the page lists both
+         *       as a date operator and as a unary one, takes no value;
+         *     - at most 4096 characters, 100 conditions and 1000 list values in all; more is refused.
          * @example name begins 'Export' and state eq 3
          */
         ODataFilter: string;
         /**
-         * @description Comma-separated columns to sort by, each with an optional `asc` or `desc`.
+         * @description Comma-separated columns to sort by (the columns are $select's, case-insensitive), each with
+         *     an optional `asc` (the default) or `desc`. Rows equal on every column come in `PrimaryKey`
+         *     order; without `$orderBy`, rows come in `PrimaryKey` order.
+         *
+         *     Decision: the pages do not say how values sort. The spec takes the database's way: strings
+         *     case-insensitively, list ids (`state`) by their number, missing values first when ascending.
          *
          *     Decision: the reference page's introduction writes `$orderby=abc/col3,col1`, while its
          *     parameter table and its sample request write `$orderBy`. The spec uses `$orderBy`, the
@@ -1134,7 +1187,14 @@ export interface components {
          */
         ODataEntities: string;
         /**
-         * @description How many rows to return at most.
+         * @description How many rows to return at most, over all pages. One answer carries at most 50 rows; when more
+         *     remain (within `$top`), `odata.nextLink` is the address of the next page, with `$skip`
+         *     advanced and `$top` reduced by the rows already sent; it is missing on the last page.
+         *
+         *     Decision: the pages do not give the server's page size, nor whether `odata.nextLink` is left
+         *     out or null on the last page. The spec takes 50 rows, so that a long list comes back in
+         *     pages of a bounded size, and a client must accept either form on the last page; following
+         *     the links visits every row once.
          * @example 100
          */
         ODataTop: number;
@@ -1150,6 +1210,13 @@ export interface components {
          *     `$mode=Full`). The page also writes `$mode=full` in its introduction and `FULL` / `SLIM` in
          *     the table's description, but does not say that the server ignores case, so only the table's
          *     spelling is described. The page does not explain `Wide`.
+         *
+         *     Decision (the rows' values, which the pages do not show beyond numbers and strings): in
+         *     `Slim`, each column is its display value: numbers and yes/no as JSON numbers and booleans,
+         *     list ids by name (`"state": "Started"`), dates as ISO strings, a missing value as null. In
+         *     `Full`, each column is an object with the raw value and its display text:
+         *     `{"RawValue": 3, "DisplayValue": "Started"}`. `Wide` is answered as `Slim`, since the pages
+         *     do not say what it adds.
          * @example Full
          */
         ODataMode: "Slim" | "Wide" | "Full";
@@ -1179,7 +1246,8 @@ export interface components {
          *     .NET spelling of a boolean, which a JSON Schema `boolean` (`true` / `false`) refuses. A
          *     query value is text either way, so the spec describes it as a string with both spellings:
          *     `True` / `False` as the page and .NET write them, `true` / `false` as an OpenAPI client
-         *     serializes a boolean.
+         *     serializes a boolean. The BatchTasks columns' names are JSON-safe already, so `$jsonSafe`
+         *     changes no BatchTasks row.
          * @example False
          */
         ODataJsonSafe: "True" | "False" | "true" | "false";
@@ -2342,14 +2410,33 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated column names of the BatchTasks archive to return; aggregates and modifiers
-                 *     too (`Count(name):Footer`).
+                 * @description Comma-separated column names of the BatchTasks archive to return (case-insensitive; rows spell
+                 *     them as below); aggregates and modifiers too (`Count(name):Footer`). Every row also carries
+                 *     `PrimaryKey` (the task id) and `EntityName` (`batchtask`). The columns, by kind:
+                 *
+                 *     - numbers: `batchTaskId`, `progressPercent`, `startCount`, `detailsTable`, `detailsRecord`;
+                 *     - strings: `name`, `description`, `progressDescription`, `result`, `fileName`, `context`,
+                 *       `databaseSerialNumber`, `request`, `response`;
+                 *     - associates: `associateId`;
+                 *     - list ids: `state` (BatchTaskState), `cancellationBehaviour` (BatchTaskCancellationBehaviour);
+                 *     - dates: `created`, `lastStarted`;
+                 *     - yes/no: `isSystemTask`, `isInternalTask`.
+                 *
+                 *     Without `$select`: `batchTaskId`, `name`, `description`, `state`, `progressPercent`,
+                 *     `associateId`, `created`, `lastStarted`.
+                 *
+                 *     Decision: the pages do not list the archive's columns; their only BatchTask column names are
+                 *     the examples' `name`, `state` and `progressPercent`. The spec takes one column per scalar
+                 *     BatchTaskInfo property, named as the property in camelCase (as those three are), the id as
+                 *     `batchTaskId` (the name the DELETE page gives it); ParameterObject, TableRight and
+                 *     FieldProperties are no column values. The mock answers column names only: it refuses an
+                 *     aggregate, a modifier or an unknown column with 400, naming it.
                  * @example name,state,progressPercent
                  */
                 $select?: components["parameters"]["ODataSelect"];
                 /**
                  * @description Restricts the rows: conditions on columns (`name begins 'Export'`), joined with `and` as in
-                 *     the page's examples.
+                 *     the page's examples. The columns are $select's.
                  *     The operators the reference page lists, by the kind of column:
                  *
                  *     - numbers: `eq` (also written `=`), `ne`, `le`, `lt`, `gt`, `ge`, `set`, `equals`, `greater`,
@@ -2368,11 +2455,45 @@ export interface operations {
                  *     Decision: `begins` is missing from the page's list of string operators, but the page's own
                  *     examples use it (`name begins 'foo'`, `$filter=name begins 'S'`), so it is listed. The value
                  *     stays a free string: the spec does not parse the expression, the server does.
+                 *
+                 *     Decision (how the so-batch mock reads it; the pages give operator names, not a grammar):
+                 *
+                 *     - a condition is `column operator value`, `column operator (v1, v2, ...)` for `between`,
+                 *       `dateBetween`, `oneOf`, `NotOneOf`, `associateIsOneOf` and `associateIsNotOneOf`,
+                 *       `column operator` for the unary ones, or a function call; conditions are joined with `and`.
+                 *       `or`, `not` and grouping parentheses are not in the page and are refused (400), as is
+                 *       anything else the mock cannot read; the error names the position and the construct.
+                 *       Column, operator and function names are case-insensitive;
+                 *     - values: strings in single quotes (`''` for a quote), whole numbers, `true` / `false`, ISO
+                 *       dates (`'2026-11-29'`, `'2026-11-29T10:00:00Z'`; no offset means UTC); a list id by its
+                 *       number or its name (`state eq 3`, `state eq Started`);
+                 *     - the number operators apply to numbers and associates; `eq` / `=` / `equals`, `ne` /
+                 *       `unequals` to every kind but dates (strings too, as the page's `col1 eq 'foo'`); `oneOf` /
+                 *       `NotOneOf` to numbers, associates and list ids; `set` (unary) means "has a value other
+                 *       than 0" (yes/no: true); `between` includes both ends;
+                 *     - strings compare case-insensitively, and a missing string reads as `''`; a missing number,
+                 *       list id or date matches only `ne`, `unequals`, `NotOneOf` and `associateIsNotOneOf`;
+                 *     - `substringof(value, column)` (OData's order; `(column, value)` reads too),
+                 *       `startswith(column, value)`, `endswith(column, value)`, optionally `eq true` / `eq false`;
+                 *     - dates compare by UTC day: `before` the day, `after` it, `date` on it, `dateBetween` from the
+                 *       first day to the last, both included. Periods (`day`, `week`, `month`, `quarter`, `half`,
+                 *       `year`) are UTC calendar periods, weeks from Monday: `this(created, week)` is the current
+                 *       week, `next(f, n, period)` the n periods after it, `previous(f, n, period)` the n before it,
+                 *       `thisAndNext` / `thisAndPrevious` add the current one, `thisAndPreviousAndNext(f, period)`
+                 *       is the previous, current and next period; `lastWeek` is `previous(f, 1, week)`, and so on;
+                 *     - `currentAssociate` is the caller's associate id; `beforeToday`, which the page lists both
+                 *       as a date operator and as a unary one, takes no value;
+                 *     - at most 4096 characters, 100 conditions and 1000 list values in all; more is refused.
                  * @example name begins 'Export' and state eq 3
                  */
                 $filter?: components["parameters"]["ODataFilter"];
                 /**
-                 * @description Comma-separated columns to sort by, each with an optional `asc` or `desc`.
+                 * @description Comma-separated columns to sort by (the columns are $select's, case-insensitive), each with
+                 *     an optional `asc` (the default) or `desc`. Rows equal on every column come in `PrimaryKey`
+                 *     order; without `$orderBy`, rows come in `PrimaryKey` order.
+                 *
+                 *     Decision: the pages do not say how values sort. The spec takes the database's way: strings
+                 *     case-insensitively, list ids (`state`) by their number, missing values first when ascending.
                  *
                  *     Decision: the reference page's introduction writes `$orderby=abc/col3,col1`, while its
                  *     parameter table and its sample request write `$orderBy`. The spec uses `$orderBy`, the
@@ -2387,7 +2508,14 @@ export interface operations {
                  */
                 $entities?: components["parameters"]["ODataEntities"];
                 /**
-                 * @description How many rows to return at most.
+                 * @description How many rows to return at most, over all pages. One answer carries at most 50 rows; when more
+                 *     remain (within `$top`), `odata.nextLink` is the address of the next page, with `$skip`
+                 *     advanced and `$top` reduced by the rows already sent; it is missing on the last page.
+                 *
+                 *     Decision: the pages do not give the server's page size, nor whether `odata.nextLink` is left
+                 *     out or null on the last page. The spec takes 50 rows, so that a long list comes back in
+                 *     pages of a bounded size, and a client must accept either form on the last page; following
+                 *     the links visits every row once.
                  * @example 100
                  */
                 $top?: components["parameters"]["ODataTop"];
@@ -2403,6 +2531,13 @@ export interface operations {
                  *     `$mode=Full`). The page also writes `$mode=full` in its introduction and `FULL` / `SLIM` in
                  *     the table's description, but does not say that the server ignores case, so only the table's
                  *     spelling is described. The page does not explain `Wide`.
+                 *
+                 *     Decision (the rows' values, which the pages do not show beyond numbers and strings): in
+                 *     `Slim`, each column is its display value: numbers and yes/no as JSON numbers and booleans,
+                 *     list ids by name (`"state": "Started"`), dates as ISO strings, a missing value as null. In
+                 *     `Full`, each column is an object with the raw value and its display text:
+                 *     `{"RawValue": 3, "DisplayValue": "Started"}`. `Wide` is answered as `Slim`, since the pages
+                 *     do not say what it adds.
                  * @example Full
                  */
                 $mode?: components["parameters"]["ODataMode"];
@@ -2432,7 +2567,8 @@ export interface operations {
                  *     .NET spelling of a boolean, which a JSON Schema `boolean` (`true` / `false`) refuses. A
                  *     query value is text either way, so the spec describes it as a string with both spellings:
                  *     `True` / `False` as the page and .NET write them, `true` / `false` as an OpenAPI client
-                 *     serializes a boolean.
+                 *     serializes a boolean. The BatchTasks columns' names are JSON-safe already, so `$jsonSafe`
+                 *     changes no BatchTasks row.
                  * @example False
                  */
                 $jsonSafe?: components["parameters"]["ODataJsonSafe"];
