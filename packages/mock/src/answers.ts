@@ -1,3 +1,4 @@
+import { formatArchiveQuery, ODataQueryError, parseArchiveQuery, queryBatchTasks } from './odata.ts';
 import { StoreProblem, type StateFilter, type TaskFilter, type TaskStore } from './store.ts';
 
 // Each operation's answer from the store, with the semantics of its reference page. Prism has
@@ -11,6 +12,10 @@ export interface StoreRequest {
   pathValues: string[];
   /** The associate the credentials name. */
   caller: number;
+  /** The query string, names in the spec's spelling. */
+  query: URLSearchParams;
+  /** Where the request came in, such as http://127.0.0.1:4010: odata.nextLink points there. */
+  origin: string;
 }
 
 export interface StoreAnswer {
@@ -41,7 +46,28 @@ const AGENT_LISTS: Record<string, (body: Body, caller: number) => TaskFilter> = 
   v1BatchAgent_GetSystemBatchTaskInfosByNameAndState: (b) => ({ name: b.TaskName as string, state: b.State as StateFilter, system: true }),
 };
 
-/** The answer for `request`, or undefined for an operation the store does not answer (GetAll, see odata). */
+/** The BatchTasks archive over the store: one page of rows, or a 400 naming where the query is wrong. */
+function archivePage(store: TaskStore, request: StoreRequest): StoreAnswer {
+  const entities = request.query.get('$entities');
+  if (entities !== null && entities.toLowerCase() !== 'batchtask') {
+    throw new StoreProblem(400, 'BadRequest', `$entities: the BatchTasks archive has only the entity "batchtask", not "${entities.slice(0, 100)}".`);
+  }
+  try {
+    const query = parseArchiveQuery(request.query);
+    return ok(
+      queryBatchTasks(store.all(), query, {
+        currentAssociateId: request.caller,
+        now: new Date(store.now()),
+        nextLink: (next) => `${request.origin}/api/v1/BatchTask?${formatArchiveQuery(next)}`,
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ODataQueryError) throw new StoreProblem(400, 'BadRequest', `The OData query cannot be read: ${error.message}.`);
+    throw error;
+  }
+}
+
+/** The answer for `request`, or undefined for an operation the store does not know. */
 export function answerFromStore(store: TaskStore, request: StoreRequest): StoreAnswer | undefined {
   const body = asBody(request.body);
   const pathValue = request.pathValues[0];
@@ -68,6 +94,8 @@ export function answerFromStore(store: TaskStore, request: StoreRequest): StoreA
       for (const id of Array.isArray(body.BatchTaskIds) ? body.BatchTaskIds : []) store.delete(id);
       return NO_CONTENT;
 
+    case 'v1Batch_GetAll':
+      return archivePage(store, request);
     // One path item serves GET /BatchTask/{id} and GET /BatchTask/{state}: the value tells them apart.
     case 'v1Batch_GetBatchTaskInfosByState': {
       if (pathId === undefined) return ok(store.list({ state: pathValue as StateFilter, associateIds: [request.caller] }));

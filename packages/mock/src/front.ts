@@ -142,6 +142,11 @@ function okResponseSchema(doc: OpenApiDocument, operation: Operation): Schema | 
   return response?.content?.['application/json']?.schema;
 }
 
+/** The address a request came in on, for links back to the mock; a Host that is no host name is not echoed. */
+function originOf(host: string | undefined): string {
+  return `http://${host && /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? host : 'localhost'}`;
+}
+
 export function createFront(options: FrontOptions): Server {
   const { doc, prismUrl, bodyLimit, store, log } = options;
   const operations = indexOperations(doc);
@@ -281,14 +286,17 @@ export function createFront(options: FrontOptions): Server {
     // Prism has validated the request; the store answers it, as the server's database would. An
     // explicit Prefer asks for a declared answer (`code=404`, `example=page`): Prism's stands.
     if (upstream.status < 300 && !req.headers.prefer) {
-      const answer = answerFromStore(store, { operationId: operation.operationId, body: wire, pathValues: canonicalValues, caller: callerOf(req.headers.authorization) });
+      const answer = answerFromStore(store, { operationId: operation.operationId, body: wire, pathValues: canonicalValues, caller: callerOf(req.headers.authorization), query, origin: originOf(req.headers.host) });
       if (answer) ({ status, value } = answer);
     }
     const select = query.get('$select');
     if (status < 300 && operation.selectable && select) value = applySelect(value, select);
     const extra: Record<string, string> = {};
     if (status === 401) extra['www-authenticate'] = WWW_AUTHENTICATE;
-    send(res, status, accept, value, status < 300 ? okResponseSchema(doc, operation) : undefined, extra);
+    // OData's $format overrides what the Accept header chose.
+    const format = query.get('$format');
+    const answerType = format === 'XML' ? 'application/xml' : format === 'JSON' ? 'application/json' : accept;
+    send(res, status, answerType, value, status < 300 ? okResponseSchema(doc, operation) : undefined, extra);
     return status;
   }
 

@@ -103,6 +103,11 @@ export class TaskStore {
     this.#trim();
   }
 
+  /** The store's clock, in ms since the epoch. */
+  now(): number {
+    return this.#now();
+  }
+
   get size(): number {
     return this.#entries.size;
   }

@@ -261,3 +261,63 @@ describe('memory stays bounded', () => {
     expect(store.get(a)).not.toBeNull();
   });
 });
+
+describe('GET /BatchTask computes the OData query from the store', () => {
+  const odata = async (query: string, headers: Record<string, string> = tje0) => {
+    const reply = await fetch(`${mock.url}/api/v1/BatchTask?${query}`, { headers });
+    return { status: reply.status, type: reply.headers.get('content-type'), text: await reply.text() };
+  };
+
+  it('$filter, $orderBy, $top and $select answer the store\'s rows', async () => {
+    const reply = await odata(`$select=name,state,associateId&$filter=${encodeURIComponent("name eq 'ExportJob' and associateId oneOf(497,840)")}&$orderBy=batchTaskId desc&$top=2`);
+    expect(reply.status).toBe(200);
+    const page = JSON.parse(reply.text);
+    expect(page.value.map((row: { PrimaryKey: number }) => row.PrimaryKey)).toEqual([9012, 9006]);
+    expect(page.value[0]).toMatchObject({ PrimaryKey: 9012, EntityName: 'batchtask', name: 'ExportJob', associateId: expect.anything() });
+  });
+
+  it('a started job is in the archive at once, and a deleted task leaves it', async () => {
+    const { value: id } = await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ArchiveProbe' } });
+    const filter = encodeURIComponent("name eq 'ArchiveProbe'");
+    expect(JSON.parse((await odata(`$filter=${filter}`)).text).value.map((row: { PrimaryKey: number }) => row.PrimaryKey)).toEqual([id]);
+    await rest('DELETE', `/${id}`);
+    expect(JSON.parse((await odata(`$filter=${filter}`)).text).value).toEqual([]);
+  });
+
+  it('pages with odata.nextLink, and following the links visits every row once', async () => {
+    // More tasks than the server's page of 50 rows.
+    while (mock.tasks().length <= 60) await agents('StartBatchJob', { BatchTaskInfo: { Name: 'Filler' } });
+    const seen: number[] = [];
+    let next: string | undefined = `${mock.url}/api/v1/BatchTask?$select=name&$top=1000`;
+    let pages = 0;
+    while (next && pages < 20) {
+      const reply = await fetch(next, { headers: tje0 });
+      expect(reply.status).toBe(200);
+      const page = (await reply.json()) as { value: { PrimaryKey: number }[]; 'odata.nextLink'?: string };
+      seen.push(...page.value.map((row) => row.PrimaryKey));
+      next = page['odata.nextLink'];
+      pages++;
+    }
+    expect(pages).toBeGreaterThan(1);
+    expect(seen).toEqual(mock.tasks().map((task) => task.Id));
+  });
+
+  it.each([
+    ["$filter=name likes 'x'", /\$filter at position 5: unknown operator 'likes'/],
+    ['$filter=name eq', /\$filter at position/],
+    ["$filter=name eq 'a' or name eq 'b'", /\$filter at position 12: 'or' is not supported/],
+    ['$select=name,nosuchcolumn', /\$select at position 5: unknown column 'nosuchcolumn'|nosuchcolumn/],
+    ['$orderBy=name sideways', /\$orderBy at position/],
+    ['$entities=person', /\$entities: the BatchTasks archive has only the entity "batchtask"/],
+  ])('a query the mock cannot read is a 400 that names where: %s', async (query, message) => {
+    const reply = await odata(query.replace(/ /g, '%20').replace(/'/g, '%27'));
+    expect(reply.status, reply.text).toBe(400);
+    expect(JSON.parse(reply.text)).toMatchObject({ Error: true, ErrorType: 'BadRequest', ErrorMessage: expect.stringMatching(message) });
+  });
+
+  it('$format=XML answers XML whatever Accept says', async () => {
+    const reply = await odata('$top=1&$format=XML', { ...tje0, Accept: 'application/json' });
+    expect(reply.type).toMatch(/^application\/xml/);
+    expect(reply.text).toMatch(/<ODataSlimResponse/);
+  });
+});
