@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Serves the mock on http://127.0.0.1:4010 (MOCK_PORT chooses another port) until Ctrl-C.
-// Jobs started through it run for MOCK_TASK_SECONDS (default 5) before they end.
+// Jobs started through it run for MOCK_TASK_SECONDS (default 5) before they end; MOCK_TASKS
+// names a JSON file of tasks to start with instead of the seed.
 
 // The mock is TypeScript run as it is: that takes a Node that strips types (22.18+; pnpm runs
 // the workspace's Node 24). Say so, rather than fail with a stack trace.
-let startMock;
+let startMock, readFixtureFile, bundledSpecPath, loadSpec;
 try {
-  ({ startMock } = await import('../src/index.ts'));
+  ({ startMock, readFixtureFile, bundledSpecPath, loadSpec } = await import('../src/index.ts'));
 } catch (error) {
   if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
   console.error(`Node ${process.version} cannot run the mock's TypeScript: start it with \`pnpm dev\` (pnpm runs it on the workspace's Node 24).`);
@@ -25,11 +26,22 @@ if (!Number.isFinite(taskSeconds) || taskSeconds < 0 || taskSeconds > 86_400) {
   process.exit(2);
 }
 
+let tasks;
+if (process.env.MOCK_TASKS) {
+  try {
+    tasks = readFixtureFile(loadSpec(bundledSpecPath()), process.env.MOCK_TASKS);
+  } catch (error) {
+    console.error(`MOCK_TASKS: ${error.message}`);
+    process.exit(2);
+  }
+}
+
 let mock;
 try {
   mock = await startMock({
     port,
     taskRunMs: taskSeconds * 1000,
+    ...(tasks ? { tasks } : {}),
     onLog: (line) => {
       if (!line.startsWith('[prism]')) console.log(line);
     },

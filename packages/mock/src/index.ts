@@ -6,7 +6,7 @@ import { startPrism } from './prism.ts';
 import { bundledSpecPath, loadSpec } from './spec.ts';
 
 export { DEFAULT_BODY_LIMIT } from './front.ts';
-export { bundledSpecPath } from './spec.ts';
+export { bundledSpecPath, loadSpec } from './spec.ts';
 export { ASSOCIATES, DEFAULT_CALLER, FixtureError, readFixtureFile } from './seed.ts';
 export { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, type StoredTask } from './store.ts';
 export {
