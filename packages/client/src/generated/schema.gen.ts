@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (its bundle, spec/dist/openapi.json) by `pnpm --filter @so-batch/client generate` (openapi-typescript).
+// Generated from spec/openapi.yaml (its bundle, spec/dist/openapi.json) by `pnpm generate` (openapi-typescript).
 // Do not edit: change the spec and regenerate.
 export interface paths {
     "/api/v1/Agents/Batch/GetBatchTaskInfo": {
