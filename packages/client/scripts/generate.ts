@@ -2,10 +2,10 @@
 // `--check` regenerates into a temporary file and compares it with the file in the working tree
 // (its content, not what git has staged or committed: turbo's cache key reads the working tree
 // too, so a stale file can never pass as a cache hit).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
@@ -40,7 +40,10 @@ export async function checkGenerated(path = GENERATED_PATH): Promise<StaleCheck>
   } catch {
     return { kind: 'stale', freshCopy, message: `src/generated/schema.gen.ts is missing: run \`${REGENERATE_COMMAND}\` and commit it.` };
   }
-  if (current === fresh) return { kind: 'fresh' };
+  if (current === fresh) {
+    rmSync(dirname(freshCopy), { recursive: true, force: true });
+    return { kind: 'fresh' };
+  }
   const currentLines = current.split('\n');
   const freshLines = fresh.split('\n');
   const line = freshLines.findIndex((text, index) => text !== currentLines[index]);

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { expect, it, onTestFinished } from 'vitest';
 import { checkGenerated, generate, GENERATED_PATH, REGENERATE_COMMAND } from '../scripts/generate.ts';
 
 // The file in the working tree is what is compared, whatever git has staged: turbo's cache key
@@ -20,6 +20,8 @@ it('a stale copy fails with the one command that fixes it', async () => {
   const stale = join(mkdtempSync(join(tmpdir(), 'so-batch-stale-')), 'schema.gen.ts');
   writeFileSync(stale, fresh.replace('DateTime: string;', 'DateTime: string | unknown;'));
   const result = await checkGenerated(stale);
+  rmSync(dirname(stale), { recursive: true });
+  if (result.kind === 'stale') onTestFinished(() => rmSync(dirname(result.freshCopy), { recursive: true }));
   expect(result.kind).toBe('stale');
   if (result.kind !== 'stale') return;
   expect(result.message).toContain(`run \`${REGENERATE_COMMAND}\``);
