@@ -1,8 +1,8 @@
 // The docs' browser test drives Debian's Chromium. A fresh machine has none, and a user runs the
 // README's `pnpm test`, not .ci/run, so the test setup installs it (apt-get, as root) when it is
 // missing, and otherwise says exactly what to do. Why Debian's package rather than a browser inside
-// an npm tarball: the one that really ships a Linux Chromium, @sparticuz/chromium 153, is a 70 MB
-// download on every `pnpm install` (docs or not), x64 only, a headless-shell build for serverless
+// an npm tarball: @sparticuz/chromium 153, which does ship a Linux Chromium, is a 70 MB download
+// on every `pnpm install` (docs or not), one x64 binary, a headless-shell build for serverless
 // hosts that needs its own NSS libraries put on LD_LIBRARY_PATH, and an older Chromium (153) than
 // the one this test and its CSP checks were written against (Debian's 156, kept patched by Debian).
 import { execFileSync, spawnSync } from 'node:child_process';
