@@ -61,7 +61,11 @@ const realHost: ChromiumHost = {
   isRoot: () => process.getuid?.() === 0,
   hasAptGet: () => spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0,
   run(command, args) {
-    const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, maxBuffer: 64 << 20 });
+    // In a session of its own: when turbo stops the run (another task failed), its signal reaches
+    // vitest but not a dpkg half way through an install, which would leave the system's packages
+    // broken. The install then finishes on its own.
+    const shielded = spawnSync('sh', ['-c', 'command -v setsid'], { stdio: 'ignore' }).status === 0;
+    const result = spawnSync(shielded ? 'setsid' : command, shielded ? ['--wait', command, ...args] : args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, maxBuffer: 64 << 20 });
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
     return { status: result.status, output: output.trim().split('\n').slice(-15).join('\n') };
   },
