@@ -161,6 +161,12 @@ export async function checkRelease(root: string, baseRef?: string): Promise<Chec
   }
   const report = diffSpec(root, base);
   if ('kind' in report) return report;
+  return judgeRelease(root, report);
+}
+
+/** The verdict on a diff: fine, or a major change that no major bump of the client covers. */
+export async function judgeRelease(root: string, report: DiffReport): Promise<CheckResult> {
+  const { base } = report;
   const majors = report.changes.filter((change) => change.impact === 'major');
   const counts = `${report.summary.major} major, ${report.summary.minor} minor, ${report.summary.patch} patch`;
   if (majors.length === 0) return { kind: 'fine', report, message: `Spec changes since ${base.ref}: ${counts}; none breaks the client's users.` };
