@@ -36,7 +36,8 @@ export const WORKSPACE: PipelineSetup = {
   spec: join(ROOT, 'spec', 'components', 'schemas.yaml'),
   target: '      description: Id of the task.',
   generated: join(ROOT, 'packages', 'client', 'src', 'generated', 'schema.gen.ts'),
-  clientCheck: ['pnpm', 'exec', 'turbo', 'run', 'typecheck', '--filter=@so-batch/client'],
+  // `pnpm test` no longer regenerates (it checks the committed file), so the step regenerates first.
+  clientCheck: ['sh', '-c', 'pnpm generate && pnpm exec turbo run typecheck --filter=@so-batch/client'],
   testCold: ['pnpm', 'exec', 'turbo', 'run', 'lint', 'typecheck', 'test', '--force'],
   testCached: ['pnpm', 'test'],
 };
@@ -170,7 +171,7 @@ export async function measurePipeline(setup: PipelineSetup = WORKSPACE): Promise
     return result;
   };
 
-  /** Regenerates the client from the restored spec (with turbo, a cache hit that puts the outputs back). */
+  /** Regenerates the client from the restored spec. */
   const regenerate = async (): Promise<void> => {
     try {
       await timed(setup.clientCheck);

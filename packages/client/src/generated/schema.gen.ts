@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (its bundle, spec/dist/openapi.json) by `pnpm --filter @so-batch/client generate` (openapi-typescript).
+// Generated from spec/openapi.yaml (its bundle, spec/dist/openapi.json) by `pnpm generate` (openapi-typescript).
 // Do not edit: change the spec and regenerate.
 export interface paths {
     "/api/v1/Agents/Batch/GetBatchTaskInfo": {
@@ -530,7 +530,7 @@ export interface components {
          *     `SO-TimeZone` header and no `includeTZOffset`, the server converts dates to that zone and
          *     leaves the offset off (`2018-12-24T07:34:45`), which is why a local date-time is also valid.
          */
-        DateTime: string | unknown | unknown;
+        DateTime: string;
         /**
          * BatchTaskState
          * @description The state of a batch task, sent by name. The numeric values are the server's:
