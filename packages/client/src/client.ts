@@ -6,7 +6,9 @@ import {
   BatchHttpError,
   BatchNetworkError,
   BatchNullResponseError,
+  BatchRedirectError,
   BatchRequestInvalidError,
+  BatchResponseTooLargeError,
   BatchTaskFailedError,
   BatchTaskNotFoundError,
   BatchTimeoutError,
@@ -22,13 +24,15 @@ import {
   normalizeBaseUrl,
   optionalHeader,
   validateAuth,
+  validateMaxResponseBytes,
   validateRetry,
   validateTimeout,
   type BatchAuth,
   type RetryPolicy,
 } from './options.ts';
 import { fetchLite, LiteRequest } from './lite-request.ts';
-import { createRedactor } from './secrets.ts';
+import { basicSecrets, createRedactor } from './secrets.ts';
+import { DEFAULT_MAX_RESPONSE_BYTES, guardedFetch } from './transport.ts';
 import {
   BATCH_TASK_STATES,
   FINAL_STATES,
@@ -61,6 +65,11 @@ export interface BatchClientOptions {
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Per-attempt time limit (default 30 s). */
   timeoutMs?: number | undefined;
+  /**
+   * The largest answer body the client reads, in bytes (default 16 MiB; `Infinity` for no limit).
+   * Past it the call fails with BatchResponseTooLargeError and the rest of the body is not read.
+   */
+  maxResponseBytes?: number | undefined;
   /** Retries for reads; `false` for none. Writes (StartBatchJob, UpdateBatchTask) are never retried. */
   retry?: Partial<RetryPolicy> | false | undefined;
   /** Called before each retry: what failed, and how long the client waits. */
@@ -245,6 +254,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   const auth = validateAuth(options.auth);
   const retry = validateRetry(options.retry);
   const clientTimeout = validateTimeout(options.timeoutMs, 'options.timeoutMs') ?? DEFAULT_TIMEOUT_MS;
+  const maxResponseBytes = validateMaxResponseBytes(options.maxResponseBytes) ?? DEFAULT_MAX_RESPONSE_BYTES;
   if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new BatchClientOptionsError('createBatchClient: options.fetch must be a function.');
 
   const soHeaders: Record<string, string> = {};
@@ -260,7 +270,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   const tokenFunction = auth.scheme === 'Bearer' && typeof auth.token === 'function' ? auth.token : undefined;
   const fixedCredentials = tokenFunction ? {} : credentialHeaders(auth);
   const redact = createRedactor([
-    ...(auth.scheme === 'Basic' ? [auth.password, `${auth.username}:${auth.password}`] : []),
+    ...(auth.scheme === 'Basic' ? basicSecrets(auth.username, auth.password) : []),
     ...(auth.scheme === 'SOTicket' ? [auth.ticket] : []),
     ...((auth.scheme === 'Bearer' || auth.scheme === 'XSRF') && typeof auth.token === 'string' ? [auth.token] : []),
     ...(appToken ? [appToken] : []),
@@ -271,17 +281,30 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   // cost every call a request id, an options object and header copies. Only a Bearer token
   // function, asked on every request so that it can refresh, needs one.
   const baseHeaders: Record<string, string> = { Accept: 'application/json', ...soHeaders, ...fixedCredentials };
+  // Redirects are the client's to follow (transport.ts): only reads, only within this origin.
+  const transport = { origin: new URL(baseUrl).origin, maxResponseBytes, redact: (text: string) => redact.text(text) };
+  const injected = options.fetch;
   const raw = createClient<paths>({
     baseUrl,
     headers: baseHeaders,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    redirect: 'manual',
+    fetch: guardedFetch(
+      (request, init) => (injected ? injected(request as Request) : fetch(request as Request, init)),
+      { ...transport, trustContentLength: !injected },
+    ) as (request: Request) => Promise<Response>,
   });
   // What the methods call through: the same, with light requests when the platform's fetch is
   // used, until a caller adds middleware to `raw`: from then on the methods go through `raw`, so
   // that the middleware applies to them too and sees real Requests.
-  const light = options.fetch
+  const light = injected
     ? undefined
-    : createClient<paths>({ baseUrl, headers: baseHeaders, Request: LiteRequest as unknown as typeof Request, fetch: fetchLite as unknown as (request: Request) => Promise<Response> });
+    : createClient<paths>({
+        baseUrl,
+        headers: baseHeaders,
+        redirect: 'manual',
+        Request: LiteRequest as unknown as typeof Request,
+        fetch: guardedFetch(fetchLite as (request: Request | LiteRequest) => Promise<Response>, { ...transport, trustContentLength: true }) as (request: Request) => Promise<Response>,
+      });
   let api = light ?? raw;
   const use = raw.use.bind(raw);
   raw.use = (...middleware) => {
@@ -300,7 +323,6 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     const problem = headerValueProblem(value);
     if (problem) throw new CredentialsProblem(`options.auth.token() returned a token that ${problem.replace(/^must/, 'does not meet the rule: must')}.`);
     redact.remember(value as string);
-    redact.remember(`Bearer ${value as string}`);
     return { Authorization: `Bearer ${value as string}` };
   }
 
@@ -325,8 +347,8 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       const problem = headerValueProblem(value);
       if (problem) throw new TypeError(`${operation}: headers["${name}"] ${problem}.`);
       if (CREDENTIAL_HEADERS.has(name.toLowerCase())) {
+        // The redactor also knows it without its scheme, and a Basic one decoded.
         redact.remember(value as string);
-        redact.remember((value as string).replace(/^\S+\s+/, ''));
       }
     }
     // The client parses JSON: a per-call Accept must not ask for anything else.
@@ -350,6 +372,9 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       return { data: data === undefined ? null : data, response };
     } catch (cause) {
       if (cause instanceof CredentialsProblem) return { error: new BatchCredentialsError(operation, cause.message, cause.cause) };
+      // From transport.ts, named after the request: renamed after the call.
+      if (cause instanceof BatchRedirectError) return { error: new BatchRedirectError(operation, cause) };
+      if (cause instanceof BatchResponseTooLargeError) return { error: new BatchResponseTooLargeError(operation, cause.status, cause.limitBytes) };
       if (callOptions?.signal?.aborted) return { error: new BatchAbortError(operation, redact.cause(cause)) };
       if (timeout.signal.aborted) return { error: new BatchTimeoutError(operation, timeoutMs) };
       // Not the SyntaxError as cause: it quotes the start of the body, which may echo a credential.

@@ -20,14 +20,17 @@ export {
   BatchHttpError,
   BatchNetworkError,
   BatchNullResponseError,
+  BatchRedirectError,
   BatchRequestInvalidError,
+  BatchResponseTooLargeError,
   BatchTaskFailedError,
   BatchTaskNotFoundError,
   BatchTimeoutError,
   BatchUnexpectedBodyError,
 } from './errors.ts';
-export type { BatchFailure } from './errors.ts';
-export { createRedactor } from './secrets.ts';
+export type { BatchFailure, RedirectDetails, RedirectRefusal } from './errors.ts';
+export { basicSecrets, createRedactor } from './secrets.ts';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './transport.ts';
 export type { Redactor } from './secrets.ts';
 export { BATCH_TASK_STATES, FINAL_STATES } from './types.ts';
 export type {
