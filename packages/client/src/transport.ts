@@ -13,7 +13,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Statuses whose Response cannot have a body. */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 /** The Agents calls that only read (all of them POSTs): GetBatchTaskInfo, GetBatchTaskInfosBy..., GetAllBatchTaskInfos... */
-const AGENTS_READ = /\/api\/v1\/Agents\/Batch\/Get[A-Za-z]*$/;
+const AGENTS_READ = /\/api\/v1\/Agents\/Batch\/Get[A-Za-z]*(?:\?|$)/;
 
 type AnyRequest = Request | LiteRequest;
 type Fetch = (request: AnyRequest, init?: RequestInit) => Promise<Response>;
@@ -31,7 +31,7 @@ export interface TransportOptions {
 /** The reads: GET and HEAD, and the Agents Get* POSTs. Only they follow redirects (the same calls retry). */
 function isRead(request: AnyRequest): boolean {
   if (request.method === 'GET' || request.method === 'HEAD') return true;
-  return request.method === 'POST' && AGENTS_READ.test(new URL(request.url).pathname);
+  return request.method === 'POST' && AGENTS_READ.test(request.url);
 }
 
 /** A name for an error the client's methods rename with their operation (a `raw` call keeps it). */
