@@ -1,4 +1,4 @@
-import { basicSecrets, createRedactor } from '@so-batch/client';
+import { basicSecrets, createRedactor } from '@so-batch/client/redaction';
 import type { Io } from './output.ts';
 
 // Defence in depth: the client keeps credentials out of its errors, but a server may still echo

@@ -31,7 +31,7 @@ import {
   type RetryPolicy,
 } from './options.ts';
 import { fetchLite, LiteRequest } from './lite-request.ts';
-import { basicSecrets, createRedactor } from './secrets.ts';
+import type { Redactor } from './secrets.ts';
 import { DEFAULT_MAX_RESPONSE_BYTES, guardedFetch } from './transport.ts';
 import {
   BATCH_TASK_STATES,
@@ -269,20 +269,39 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
 
   const tokenFunction = auth.scheme === 'Bearer' && typeof auth.token === 'function' ? auth.token : undefined;
   const fixedCredentials = tokenFunction ? {} : credentialHeaders(auth);
-  const redact = createRedactor([
-    ...(auth.scheme === 'Basic' ? basicSecrets(auth.username, auth.password) : []),
+  // The header values carry the rest: the redactor also knows a credential without its scheme,
+  // and Basic's base64 alone and decoded.
+  const fixedSecrets = [
+    ...(auth.scheme === 'Basic' ? [auth.password, `${auth.username}:${auth.password}`] : []),
     ...(auth.scheme === 'SOTicket' ? [auth.ticket] : []),
     ...((auth.scheme === 'Bearer' || auth.scheme === 'XSRF') && typeof auth.token === 'string' ? [auth.token] : []),
     ...(appToken ? [appToken] : []),
     ...Object.values(fixedCredentials),
-  ]);
+  ];
+  // The redaction rules (secrets.ts) are needed only once something failed, and loaded then: a
+  // bundler that splits code leaves them out of what a call that succeeds needs. Until then,
+  // credentials seen at run time wait here (the last 32, as the redactor keeps).
+  let redactor: Redactor | undefined;
+  const waiting: string[] = [];
+  const remember = (secret: string) => {
+    if (redactor) return redactor.remember(secret);
+    if (!waiting.includes(secret) && waiting.push(secret) > 32) waiting.shift();
+  };
+  async function redaction(): Promise<Redactor> {
+    if (!redactor) {
+      const { createRedactor } = await import('./secrets.ts');
+      redactor ??= createRedactor(fixedSecrets);
+      for (const secret of waiting.splice(0)) redactor.remember(secret);
+    }
+    return redactor;
+  }
 
   // Fixed credentials and the SO-* headers are openapi-fetch's base headers: a middleware would
   // cost every call a request id, an options object and header copies. Only a Bearer token
   // function, asked on every request so that it can refresh, needs one.
   const baseHeaders: Record<string, string> = { Accept: 'application/json', ...soHeaders, ...fixedCredentials };
   // Redirects are the client's to follow (transport.ts): only reads, only within this origin.
-  const transport = { origin: new URL(baseUrl).origin, maxResponseBytes, redact: (text: string) => redact.text(text) };
+  const transport = { origin: new URL(baseUrl).origin, maxResponseBytes, redact: async (text: string) => (await redaction()).text(text) };
   const injected = options.fetch;
   const raw = createClient<paths>({
     baseUrl,
@@ -318,11 +337,12 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       value = await token();
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
+      const redact = await redaction();
       throw new CredentialsProblem(`options.auth.token() threw: ${redact.text(message)}`, { cause: redact.cause(cause) });
     }
     const problem = headerValueProblem(value);
     if (problem) throw new CredentialsProblem(`options.auth.token() returned a token that ${problem.replace(/^must/, 'does not meet the rule: must')}.`);
-    redact.remember(value as string);
+    remember(value as string);
     return { Authorization: `Bearer ${value as string}` };
   }
 
@@ -348,7 +368,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       if (problem) throw new TypeError(`${operation}: headers["${name}"] ${problem}.`);
       if (CREDENTIAL_HEADERS.has(name.toLowerCase())) {
         // The redactor also knows it without its scheme, and a Basic one decoded.
-        redact.remember(value as string);
+        remember(value as string);
       }
     }
     // The client parses JSON: a per-call Accept must not ask for anything else.
@@ -367,6 +387,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
         const text = bodyText(error);
         // A server or proxy may echo the request's credentials in its error body: blank them out.
         const body = asErrorBody(error);
+        const redact = await redaction();
         return { error: new BatchHttpError(operation, response.status, body && redact.deep(body), retryAfterMs, text === undefined ? undefined : redact.text(text).slice(0, 1000)), response };
       }
       return { data: data === undefined ? null : data, response };
@@ -375,10 +396,11 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       // From transport.ts, named after the request: renamed after the call.
       if (cause instanceof BatchRedirectError) return { error: new BatchRedirectError(operation, cause) };
       if (cause instanceof BatchResponseTooLargeError) return { error: new BatchResponseTooLargeError(operation, cause.status, cause.limitBytes) };
-      if (callOptions?.signal?.aborted) return { error: new BatchAbortError(operation, redact.cause(cause)) };
+      if (callOptions?.signal?.aborted) return { error: new BatchAbortError(operation, (await redaction()).cause(cause)) };
       if (timeout.signal.aborted) return { error: new BatchTimeoutError(operation, timeoutMs) };
       // Not the SyntaxError as cause: it quotes the start of the body, which may echo a credential.
       if (cause instanceof SyntaxError) return { error: new BatchUnexpectedBodyError(operation, 200, 'not JSON') };
+      const redact = await redaction();
       return { error: new BatchNetworkError(operation, baseUrl, redact.text(networkReason(cause)), redact.cause(cause)) };
     } finally {
       clearTimeout(timer);
@@ -414,11 +436,12 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   }
 
   /** Agents answers: 200 null and 200 {"Message"} are failures the types make explicit. */
-  function agentsAnswer<T>(operation: string, result: BatchResult<unknown>, nullIsData: boolean): BatchResult<T> {
+  async function agentsAnswer<T>(operation: string, result: BatchResult<unknown>, nullIsData: boolean): Promise<BatchResult<T>> {
     if (result.error) return result;
     const data = result.data as Record<string, unknown> | null;
     if (data === null) return nullIsData ? { data: null as T, ...response(result) } : { error: new BatchNullResponseError(operation), ...response(result) };
     if (typeof data === 'object' && !Array.isArray(data) && typeof data.Message === 'string' && !('Id' in data)) {
+      const redact = await redaction();
       const detail = typeof data.MessageDetail === 'string' ? redact.text(data.MessageDetail) : undefined;
       return { error: new BatchRequestInvalidError(operation, redact.text(data.Message), detail), ...response(result) };
     }
@@ -478,7 +501,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     const query = selectQuery(callOptions?.select, operation);
     const path = `/api/v1/Agents/Batch/${name}` as const;
     const result = await send(operation, true, (init) => (api.POST as RawPost)(path, { params: { query }, body, ...init }), callOptions);
-    const answer = agentsAnswer<Selected<K>[]>(operation, result, false);
+    const answer = await agentsAnswer<Selected<K>[]>(operation, result, false);
     return answer.error ? answer : restAnswer(operation, answer, Array.isArray, 'an array of BatchTaskInfo');
   }
 
@@ -550,7 +573,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       const operation = 'v1BatchAgent_StartBatchJob';
       const body = { BatchTaskInfo: carrier(info, 'Name', operation) };
       const result = await send(operation, false, (init) => api.POST('/api/v1/Agents/Batch/StartBatchJob', { body, ...init }), callOptions);
-      const answer = agentsAnswer<number>(operation, result, false);
+      const answer = await agentsAnswer<number>(operation, result, false);
       if (answer.data === 0) return { error: new BatchNullResponseError(operation), ...response(answer) };
       if (answer.data !== undefined && !Number.isInteger(answer.data)) {
         return { error: new BatchUnexpectedBodyError(operation, answer.response?.status ?? 200, 'expected the new task id'), ...response(answer) };
@@ -562,7 +585,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       const operation = 'v1BatchAgent_StopBatchJob';
       const body = { Id: integer(id, 'id', operation) };
       const result = await send(operation, false, (init) => api.POST('/api/v1/Agents/Batch/StopBatchJob', { body, ...init }), callOptions);
-      const answer = agentsAnswer<boolean>(operation, result, false);
+      const answer = await agentsAnswer<boolean>(operation, result, false);
       return answer.error ? answer : restAnswer<boolean>(operation, answer, (data) => typeof data === 'boolean', 'true or false');
     },
 
@@ -654,7 +677,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
           last = progress;
           waitOptions.onProgress?.(task);
         }
-        if (task.State === 'Failed') return { error: new BatchTaskFailedError(operation, redact.deep(task)) };
+        if (task.State === 'Failed') return { error: new BatchTaskFailedError(operation, (await redaction()).deep(task)) };
         // 'All' is a filter of the list calls, not a state a task can be in: it would never end.
         if (task.State === 'All') return { error: new BatchUnexpectedBodyError(operation, reply?.status ?? 200, `task ${id} reports State "All", which is a filter, not a state a task can be in: it would never end`), ...(reply ? { response: reply } : {}) };
         if (task.State && (FINAL_STATES as readonly string[]).includes(task.State)) return { data: task as FinishedBatchTask };

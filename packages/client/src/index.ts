@@ -29,9 +29,9 @@ export {
   BatchUnexpectedBodyError,
 } from './errors.ts';
 export type { BatchFailure, RedirectDetails, RedirectRefusal } from './errors.ts';
-export { basicSecrets, createRedactor } from './secrets.ts';
+// The redaction rules (createRedactor, basicSecrets) are `@so-batch/client/redaction`: the client
+// loads them only when something fails, and a re-export here would bundle them into every app.
 export { DEFAULT_MAX_RESPONSE_BYTES } from './transport.ts';
-export type { Redactor } from './secrets.ts';
 export { BATCH_TASK_STATES, FINAL_STATES } from './types.ts';
 export type {
   ArchiveRow,

@@ -25,7 +25,7 @@ export interface TransportOptions {
   /** True for the platform's fetch, which never reads past a Content-Length it did not decompress. */
   trustContentLength: boolean;
   /** Blanks credentials out of a URL for an error message. */
-  redact(text: string): string;
+  redact(text: string): Promise<string>;
 }
 
 /** The reads: GET and HEAD, and the Agents Get* POSTs. Only they follow redirects (the same calls retry). */
@@ -45,12 +45,12 @@ function discard(response: Response): void {
 
 /** `fetch`, following the redirect policy above and limiting the size of the answer. */
 export function guardedFetch(fetch: Fetch, options: TransportOptions): Fetch {
-  const refuse = (request: AnyRequest, status: number, location: string | undefined, refusal: RedirectRefusal) =>
+  const refuse = async (request: AnyRequest, status: number, location: string | undefined, refusal: RedirectRefusal) =>
     new BatchRedirectError(label(request), {
       status,
-      location: location === undefined ? undefined : options.redact(location).slice(0, 500),
+      location: location === undefined ? undefined : (await options.redact(location)).slice(0, 500),
       refusal,
-      from: options.redact(request.url).slice(0, 500),
+      from: (await options.redact(request.url)).slice(0, 500),
     });
 
   return async (request, init) => {
@@ -65,7 +65,7 @@ export function guardedFetch(fetch: Fetch, options: TransportOptions): Fetch {
       const response = await fetch(current, init);
       if (response.type === 'opaqueredirect' || response.status === 0) {
         discard(response);
-        throw refuse(current, 0, undefined, 'hidden');
+        throw await refuse(current, 0, undefined, 'hidden');
       }
       const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
       // A 3xx without Location is an answer, as fetch has it.
@@ -75,13 +75,13 @@ export function guardedFetch(fetch: Fetch, options: TransportOptions): Fetch {
       try {
         target = new URL(location, current.url);
       } catch {
-        throw refuse(current, response.status, location, 'invalid-location');
+        throw await refuse(current, response.status, location, 'invalid-location');
       }
-      if (target.origin !== options.origin) throw refuse(current, response.status, target.href, 'cross-origin');
-      if (!read) throw refuse(current, response.status, target.href, 'write');
+      if (target.origin !== options.origin) throw await refuse(current, response.status, target.href, 'cross-origin');
+      if (!read) throw await refuse(current, response.status, target.href, 'write');
       const keepsMethod = current.method === 'GET' || current.method === 'HEAD' || response.status === 307 || response.status === 308;
-      if (!keepsMethod) throw refuse(current, response.status, target.href, 'method-change');
-      if (hops >= MAX_REDIRECTS) throw refuse(current, response.status, target.href, 'too-many');
+      if (!keepsMethod) throw await refuse(current, response.status, target.href, 'method-change');
+      if (hops >= MAX_REDIRECTS) throw await refuse(current, response.status, target.href, 'too-many');
       const next = { method: current.method, headers: current.headers, body: replay, redirect: 'manual' as const };
       current =
         current instanceof LiteRequest

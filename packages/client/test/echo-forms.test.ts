@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBatchClient, createRedactor, type BatchAuth, type BatchResult, type CallOptions } from '../src/index.ts';
+import { createBatchClient, type BatchAuth, type BatchResult, type CallOptions } from '../src/index.ts';
+import { createRedactor } from '../src/secrets.ts';
 import { json } from './fetch-stub.ts';
 
 // A server or proxy echoes credentials in whatever form it handled them in: lower-cased,
