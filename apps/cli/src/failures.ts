@@ -1,4 +1,4 @@
-import type { BatchError } from '@so-batch/client';
+import type { BatchError, BatchRedirectError, BatchResponseTooLargeError } from '@so-batch/client';
 
 /** Exit codes, by kind of failure; --help lists them. */
 export const EXIT = {
@@ -18,10 +18,10 @@ Exit codes:
   0    done (watch: the task Succeeded)
   1    watch: the task Failed
   2    wrong usage (an unknown option, state or property)
-  3    configuration missing or wrong (base URL, credentials)
+  3    configuration missing or wrong (base URL, credentials), or the server redirected elsewhere
   4    not authorized (HTTP 401 or 403)
   5    not found (no such task, or the server answered null)
-  6    the server refused or failed (another HTTP error)
+  6    the server refused or failed (another HTTP error, or an answer too large or unlike the API's)
   7    no answer (network failure or timeout), or watch's --timeout passed
   130  interrupted (Ctrl-C); a watched task goes on`;
 
@@ -49,6 +49,38 @@ export function sentence(text: string): string {
 /** The client's message without its "operation: " prefix. */
 function reason(error: Error): string {
   return error.message.replace(/^[^:]+: /, '');
+}
+
+/** The origin of a URL the client reported (credentials already blanked out), or the text itself. */
+function origin(url: string | undefined): string {
+  if (url === undefined) return 'an unknown place';
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The client follows no redirect to another origin, and none that answers a change: the
+ * credentials and the request stay with the configured server. Usually the base URL is wrong
+ * (http for https, an old host), hence the configuration exit code.
+ */
+function redirected(error: BatchRedirectError): CliFailure {
+  const from = origin(error.from);
+  const to = error.location === undefined ? 'an unknown place' : error.refusal === 'cross-origin' ? origin(error.location) : error.location;
+  const status = error.status ? ` (HTTP ${error.status})` : '';
+  const advice = 'Check --base-url (or SO_BASE_URL).';
+  switch (error.refusal) {
+    case 'cross-origin':
+      return new CliFailure(`${from} redirected to another host, ${to}${status}: so-batch does not follow it, so nothing was sent there. If that is the right server, use it as --base-url (or SO_BASE_URL).`, EXIT.config);
+    case 'write':
+      return new CliFailure(`${from} redirected this change to ${to}${status}: so-batch never sends a change twice, so it was not sent again. ${advice}`, EXIT.config);
+    case 'hidden':
+      return new CliFailure(`${from} answered with a redirect to an unknown place: so-batch did not follow it. ${advice}`, EXIT.config);
+    default:
+      return new CliFailure(`${from} answered with a redirect to ${to}${status} that so-batch does not follow (${reason(error).replace(/^.*, refused: /, '')}). ${advice}`, EXIT.config);
+  }
 }
 
 /** Words a user can act on, for each failure the client reports. */
@@ -88,6 +120,13 @@ export function describe(error: BatchError | Error, target: Target): CliFailure 
       return new CliFailure('Interrupted.', EXIT.interrupted);
     case 'unexpected-body':
       return new CliFailure(sentence(`The server's answer was not what the API describes: ${reason(batch).replace(/^HTTP \d+ with an unexpected body: /, '')}`), EXIT.server);
+    case 'redirect':
+      return redirected(batch as BatchRedirectError);
+    case 'response-too-large': {
+      const { limitBytes, status } = batch as BatchResponseTooLargeError;
+      const size = limitBytes % (1024 * 1024) === 0 ? `${limitBytes / (1024 * 1024)} MiB` : `${limitBytes} bytes`;
+      return new CliFailure(`The server's answer (HTTP ${status}) is larger than ${size}, more than any answer of this API: so-batch stopped reading it.`, EXIT.server);
+    }
     case 'task-failed':
       return new CliFailure(sentence(reason(batch).replace(/^b/, 'B')), EXIT.taskFailed);
     default:

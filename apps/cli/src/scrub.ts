@@ -1,4 +1,4 @@
-import { createRedactor } from '@so-batch/client';
+import { basicSecrets, createRedactor } from '@so-batch/client/redaction';
 import type { Io } from './output.ts';
 
 // Defence in depth: the client keeps credentials out of its errors, but a server may still echo
@@ -6,10 +6,10 @@ import type { Io } from './output.ts';
 
 const SECRET_VARIABLES = ['SO_TICKET', 'SO_TOKEN', 'SO_PASSWORD', 'SO_XSRF_TOKEN', 'SO_APP_TOKEN'] as const;
 
-/** The credentials' values, as set and as Basic sends them; the client's redactor adds the other forms. */
+/** The credentials' values, as set and as Basic sends them; the client's redactor adds the other forms (encoded, escaped, any case). */
 export function secretsIn(env: Record<string, string | undefined>): string[] {
   const values: string[] = SECRET_VARIABLES.map((name) => env[name]).filter((value) => value !== undefined);
-  if (env.SO_USER && env.SO_PASSWORD !== undefined) values.push(Buffer.from(`${env.SO_USER}:${env.SO_PASSWORD}`).toString('base64'));
+  if (env.SO_USER && env.SO_PASSWORD !== undefined) values.push(...basicSecrets(env.SO_USER, env.SO_PASSWORD));
   return values;
 }
 
@@ -33,7 +33,7 @@ function scrubbing<T extends NodeJS.WritableStream>(stream: T, scrub: (text: str
 export function scrubbed(io: Io): Io {
   const secrets = secretsIn(io.env);
   if (secrets.length === 0) return io;
-  // The client's own rules (JSON-escaped forms, short secrets only where they stand alone).
+  // The client's own rules (every echo form, short secrets only where they stand alone).
   const scrub = createRedactor(secrets).text;
   return { ...io, stdout: scrubbing(io.stdout, scrub), stderr: scrubbing(io.stderr, scrub), scrub };
 }

@@ -6,7 +6,9 @@ import {
   BatchHttpError,
   BatchNetworkError,
   BatchNullResponseError,
+  BatchRedirectError,
   BatchRequestInvalidError,
+  BatchResponseTooLargeError,
   BatchTaskFailedError,
   BatchTaskNotFoundError,
   BatchTimeoutError,
@@ -22,13 +24,15 @@ import {
   normalizeBaseUrl,
   optionalHeader,
   validateAuth,
+  validateMaxResponseBytes,
   validateRetry,
   validateTimeout,
   type BatchAuth,
   type RetryPolicy,
 } from './options.ts';
 import { fetchLite, LiteRequest } from './lite-request.ts';
-import { createRedactor } from './secrets.ts';
+import type { Redactor } from './secrets.ts';
+import { DEFAULT_MAX_RESPONSE_BYTES, guardedFetch } from './transport.ts';
 import {
   BATCH_TASK_STATES,
   FINAL_STATES,
@@ -61,6 +65,11 @@ export interface BatchClientOptions {
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Per-attempt time limit (default 30 s). */
   timeoutMs?: number | undefined;
+  /**
+   * The largest answer body the client reads, in bytes (default 16 MiB; `Infinity` for no limit).
+   * Past it the call fails with BatchResponseTooLargeError and the rest of the body is not read.
+   */
+  maxResponseBytes?: number | undefined;
   /** Retries for reads; `false` for none. Writes (StartBatchJob, UpdateBatchTask) are never retried. */
   retry?: Partial<RetryPolicy> | false | undefined;
   /** Called before each retry: what failed, and how long the client waits. */
@@ -245,6 +254,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   const auth = validateAuth(options.auth);
   const retry = validateRetry(options.retry);
   const clientTimeout = validateTimeout(options.timeoutMs, 'options.timeoutMs') ?? DEFAULT_TIMEOUT_MS;
+  const maxResponseBytes = validateMaxResponseBytes(options.maxResponseBytes) ?? DEFAULT_MAX_RESPONSE_BYTES;
   if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new BatchClientOptionsError('createBatchClient: options.fetch must be a function.');
 
   const soHeaders: Record<string, string> = {};
@@ -259,29 +269,61 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
 
   const tokenFunction = auth.scheme === 'Bearer' && typeof auth.token === 'function' ? auth.token : undefined;
   const fixedCredentials = tokenFunction ? {} : credentialHeaders(auth);
-  const redact = createRedactor([
+  // The header values carry the rest: the redactor also knows a credential without its scheme,
+  // and Basic's base64 alone and decoded.
+  const fixedSecrets = [
     ...(auth.scheme === 'Basic' ? [auth.password, `${auth.username}:${auth.password}`] : []),
     ...(auth.scheme === 'SOTicket' ? [auth.ticket] : []),
     ...((auth.scheme === 'Bearer' || auth.scheme === 'XSRF') && typeof auth.token === 'string' ? [auth.token] : []),
     ...(appToken ? [appToken] : []),
     ...Object.values(fixedCredentials),
-  ]);
+  ];
+  // The redaction rules (secrets.ts) are needed only once something failed, and loaded then: a
+  // bundler that splits code leaves them out of what a call that succeeds needs. Until then,
+  // credentials seen at run time wait here (the last 32, as the redactor keeps).
+  let redactor: Redactor | undefined;
+  const waiting: string[] = [];
+  const remember = (secret: string) => {
+    if (redactor) return redactor.remember(secret);
+    if (!waiting.includes(secret) && waiting.push(secret) > 32) waiting.shift();
+  };
+  async function redaction(): Promise<Redactor> {
+    if (!redactor) {
+      const { createRedactor } = await import('./secrets.ts');
+      redactor ??= createRedactor(fixedSecrets);
+      for (const secret of waiting.splice(0)) redactor.remember(secret);
+    }
+    return redactor;
+  }
 
   // Fixed credentials and the SO-* headers are openapi-fetch's base headers: a middleware would
   // cost every call a request id, an options object and header copies. Only a Bearer token
   // function, asked on every request so that it can refresh, needs one.
   const baseHeaders: Record<string, string> = { Accept: 'application/json', ...soHeaders, ...fixedCredentials };
+  // Redirects are the client's to follow (transport.ts): only reads, only within this origin.
+  const transport = { origin: new URL(baseUrl).origin, maxResponseBytes, redact: async (text: string) => (await redaction()).text(text) };
+  const injected = options.fetch;
   const raw = createClient<paths>({
     baseUrl,
     headers: baseHeaders,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    redirect: 'manual',
+    fetch: guardedFetch(
+      (request, init) => (injected ? injected(request as Request) : fetch(request as Request, init)),
+      { ...transport, trustContentLength: !injected },
+    ) as (request: Request) => Promise<Response>,
   });
   // What the methods call through: the same, with light requests when the platform's fetch is
   // used, until a caller adds middleware to `raw`: from then on the methods go through `raw`, so
   // that the middleware applies to them too and sees real Requests.
-  const light = options.fetch
+  const light = injected
     ? undefined
-    : createClient<paths>({ baseUrl, headers: baseHeaders, Request: LiteRequest as unknown as typeof Request, fetch: fetchLite as unknown as (request: Request) => Promise<Response> });
+    : createClient<paths>({
+        baseUrl,
+        headers: baseHeaders,
+        redirect: 'manual',
+        Request: LiteRequest as unknown as typeof Request,
+        fetch: guardedFetch(fetchLite as (request: Request | LiteRequest) => Promise<Response>, { ...transport, trustContentLength: true }) as (request: Request) => Promise<Response>,
+      });
   let api = light ?? raw;
   const use = raw.use.bind(raw);
   raw.use = (...middleware) => {
@@ -295,12 +337,12 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       value = await token();
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
+      const redact = await redaction();
       throw new CredentialsProblem(`options.auth.token() threw: ${redact.text(message)}`, { cause: redact.cause(cause) });
     }
     const problem = headerValueProblem(value);
     if (problem) throw new CredentialsProblem(`options.auth.token() returned a token that ${problem.replace(/^must/, 'does not meet the rule: must')}.`);
-    redact.remember(value as string);
-    redact.remember(`Bearer ${value as string}`);
+    remember(value as string);
     return { Authorization: `Bearer ${value as string}` };
   }
 
@@ -325,8 +367,8 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       const problem = headerValueProblem(value);
       if (problem) throw new TypeError(`${operation}: headers["${name}"] ${problem}.`);
       if (CREDENTIAL_HEADERS.has(name.toLowerCase())) {
-        redact.remember(value as string);
-        redact.remember((value as string).replace(/^\S+\s+/, ''));
+        // The redactor also knows it without its scheme, and a Basic one decoded.
+        remember(value as string);
       }
     }
     // The client parses JSON: a per-call Accept must not ask for anything else.
@@ -345,15 +387,20 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
         const text = bodyText(error);
         // A server or proxy may echo the request's credentials in its error body: blank them out.
         const body = asErrorBody(error);
+        const redact = await redaction();
         return { error: new BatchHttpError(operation, response.status, body && redact.deep(body), retryAfterMs, text === undefined ? undefined : redact.text(text).slice(0, 1000)), response };
       }
       return { data: data === undefined ? null : data, response };
     } catch (cause) {
       if (cause instanceof CredentialsProblem) return { error: new BatchCredentialsError(operation, cause.message, cause.cause) };
-      if (callOptions?.signal?.aborted) return { error: new BatchAbortError(operation, redact.cause(cause)) };
+      // From transport.ts, named after the request: renamed after the call.
+      if (cause instanceof BatchRedirectError) return { error: new BatchRedirectError(operation, cause) };
+      if (cause instanceof BatchResponseTooLargeError) return { error: new BatchResponseTooLargeError(operation, cause.status, cause.limitBytes) };
+      if (callOptions?.signal?.aborted) return { error: new BatchAbortError(operation, (await redaction()).cause(cause)) };
       if (timeout.signal.aborted) return { error: new BatchTimeoutError(operation, timeoutMs) };
       // Not the SyntaxError as cause: it quotes the start of the body, which may echo a credential.
       if (cause instanceof SyntaxError) return { error: new BatchUnexpectedBodyError(operation, 200, 'not JSON') };
+      const redact = await redaction();
       return { error: new BatchNetworkError(operation, baseUrl, redact.text(networkReason(cause)), redact.cause(cause)) };
     } finally {
       clearTimeout(timer);
@@ -389,11 +436,12 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   }
 
   /** Agents answers: 200 null and 200 {"Message"} are failures the types make explicit. */
-  function agentsAnswer<T>(operation: string, result: BatchResult<unknown>, nullIsData: boolean): BatchResult<T> {
+  async function agentsAnswer<T>(operation: string, result: BatchResult<unknown>, nullIsData: boolean): Promise<BatchResult<T>> {
     if (result.error) return result;
     const data = result.data as Record<string, unknown> | null;
     if (data === null) return nullIsData ? { data: null as T, ...response(result) } : { error: new BatchNullResponseError(operation), ...response(result) };
     if (typeof data === 'object' && !Array.isArray(data) && typeof data.Message === 'string' && !('Id' in data)) {
+      const redact = await redaction();
       const detail = typeof data.MessageDetail === 'string' ? redact.text(data.MessageDetail) : undefined;
       return { error: new BatchRequestInvalidError(operation, redact.text(data.Message), detail), ...response(result) };
     }
@@ -453,7 +501,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     const query = selectQuery(callOptions?.select, operation);
     const path = `/api/v1/Agents/Batch/${name}` as const;
     const result = await send(operation, true, (init) => (api.POST as RawPost)(path, { params: { query }, body, ...init }), callOptions);
-    const answer = agentsAnswer<Selected<K>[]>(operation, result, false);
+    const answer = await agentsAnswer<Selected<K>[]>(operation, result, false);
     return answer.error ? answer : restAnswer(operation, answer, Array.isArray, 'an array of BatchTaskInfo');
   }
 
@@ -525,7 +573,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       const operation = 'v1BatchAgent_StartBatchJob';
       const body = { BatchTaskInfo: carrier(info, 'Name', operation) };
       const result = await send(operation, false, (init) => api.POST('/api/v1/Agents/Batch/StartBatchJob', { body, ...init }), callOptions);
-      const answer = agentsAnswer<number>(operation, result, false);
+      const answer = await agentsAnswer<number>(operation, result, false);
       if (answer.data === 0) return { error: new BatchNullResponseError(operation), ...response(answer) };
       if (answer.data !== undefined && !Number.isInteger(answer.data)) {
         return { error: new BatchUnexpectedBodyError(operation, answer.response?.status ?? 200, 'expected the new task id'), ...response(answer) };
@@ -537,7 +585,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
       const operation = 'v1BatchAgent_StopBatchJob';
       const body = { Id: integer(id, 'id', operation) };
       const result = await send(operation, false, (init) => api.POST('/api/v1/Agents/Batch/StopBatchJob', { body, ...init }), callOptions);
-      const answer = agentsAnswer<boolean>(operation, result, false);
+      const answer = await agentsAnswer<boolean>(operation, result, false);
       return answer.error ? answer : restAnswer<boolean>(operation, answer, (data) => typeof data === 'boolean', 'true or false');
     },
 
@@ -629,7 +677,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
           last = progress;
           waitOptions.onProgress?.(task);
         }
-        if (task.State === 'Failed') return { error: new BatchTaskFailedError(operation, redact.deep(task)) };
+        if (task.State === 'Failed') return { error: new BatchTaskFailedError(operation, (await redaction()).deep(task)) };
         // 'All' is a filter of the list calls, not a state a task can be in: it would never end.
         if (task.State === 'All') return { error: new BatchUnexpectedBodyError(operation, reply?.status ?? 200, `task ${id} reports State "All", which is a filter, not a state a task can be in: it would never end`), ...(reply ? { response: reply } : {}) };
         if (task.State && (FINAL_STATES as readonly string[]).includes(task.State)) return { data: task as FinishedBatchTask };

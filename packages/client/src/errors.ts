@@ -23,6 +23,8 @@ export type BatchFailure =
   | BatchAbortError
   | BatchUnexpectedBodyError
   | BatchCredentialsError
+  | BatchRedirectError
+  | BatchResponseTooLargeError
   | BatchTaskFailedError
   | BatchTaskNotFoundError;
 
@@ -89,6 +91,82 @@ export class BatchCredentialsError extends BatchError {
   readonly name = 'BatchCredentialsError';
   constructor(operation: string, problem: string, cause?: unknown) {
     super(operation, problem, cause === undefined ? undefined : { cause });
+  }
+}
+
+/** Why a redirect was not followed (see BatchRedirectError). */
+export type RedirectRefusal =
+  /** To another origin (scheme, host or port) than the base URL's: credentials and bodies never go there. */
+  | 'cross-origin'
+  /** It answered a call that changes data: a write is never sent twice. */
+  | 'write'
+  /** A 301, 302 or 303 answering a POST read: following it would turn the POST into a GET without its body. */
+  | 'method-change'
+  /** More redirects in a row than the client follows (5). */
+  | 'too-many'
+  /** Its Location is not a URL. */
+  | 'invalid-location'
+  /** A browser's opaque redirect (fetch with redirect: 'manual'): where it points is hidden from the client. */
+  | 'hidden';
+
+export interface RedirectDetails {
+  /** The redirect's status (301, 302, 303, 307, 308), or 0 when the browser hid the redirect. */
+  status: number;
+  /** Where it pointed (credentials blanked out), or undefined when that is not known. */
+  location: string | undefined;
+  refusal: RedirectRefusal;
+  /** The URL that answered with the redirect (the base URL's origin). */
+  from: string;
+}
+
+/**
+ * The server answered with a redirect the client does not follow. Nothing was sent to where it
+ * points: only reads follow redirects, and only within the base URL's origin.
+ */
+export class BatchRedirectError extends BatchError {
+  readonly kind = 'redirect';
+  readonly name = 'BatchRedirectError';
+  readonly status: number;
+  readonly location: string | undefined;
+  readonly refusal: RedirectRefusal;
+  readonly from: string;
+  constructor(operation: string, details: RedirectDetails) {
+    super(operation, redirectProblem(details));
+    this.status = details.status;
+    this.location = details.location;
+    this.refusal = details.refusal;
+    this.from = details.from;
+  }
+}
+
+function redirectProblem({ status, location, refusal, from }: RedirectDetails): string {
+  const redirect = `HTTP ${status} from ${from}, a redirect to ${location ?? 'an unknown place'}`;
+  switch (refusal) {
+    case 'cross-origin':
+      return `${redirect}, refused: another origin than ${new URL(from).origin}, where neither the credentials nor the request body may go (nothing was sent there)`;
+    case 'write':
+      return `${redirect}, refused: the call changes data, and a write is never sent twice (nothing was sent again)`;
+    case 'method-change':
+      return `${redirect}, refused: following it would turn this POST into a GET without its body`;
+    case 'too-many':
+      return `${redirect}, refused: more than 5 redirects in a row`;
+    case 'invalid-location':
+      return `${redirect}, refused: its Location is not a URL`;
+    case 'hidden':
+      return `a redirect from ${from} whose target the browser does not reveal (an opaque redirect): the target is unknown, and it was not followed`;
+  }
+}
+
+/** The answer was larger than the client's maxResponseBytes: the client stopped reading it. */
+export class BatchResponseTooLargeError extends BatchError {
+  readonly kind = 'response-too-large';
+  readonly name = 'BatchResponseTooLargeError';
+  readonly status: number;
+  readonly limitBytes: number;
+  constructor(operation: string, status: number, limitBytes: number) {
+    super(operation, `HTTP ${status} with a body larger than ${limitBytes} bytes (maxResponseBytes): the client stopped reading it`);
+    this.status = status;
+    this.limitBytes = limitBytes;
   }
 }
 

@@ -20,15 +20,18 @@ export {
   BatchHttpError,
   BatchNetworkError,
   BatchNullResponseError,
+  BatchRedirectError,
   BatchRequestInvalidError,
+  BatchResponseTooLargeError,
   BatchTaskFailedError,
   BatchTaskNotFoundError,
   BatchTimeoutError,
   BatchUnexpectedBodyError,
 } from './errors.ts';
-export type { BatchFailure } from './errors.ts';
-export { createRedactor } from './secrets.ts';
-export type { Redactor } from './secrets.ts';
+export type { BatchFailure, RedirectDetails, RedirectRefusal } from './errors.ts';
+// The redaction rules (createRedactor, basicSecrets) are `@so-batch/client/redaction`: the client
+// loads them only when something fails, and a re-export here would bundle them into every app.
+export { DEFAULT_MAX_RESPONSE_BYTES } from './transport.ts';
 export { BATCH_TASK_STATES, FINAL_STATES } from './types.ts';
 export type {
   ArchiveRow,

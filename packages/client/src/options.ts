@@ -129,6 +129,12 @@ export function validateRetry(retry: unknown): RetryPolicy {
   return policy;
 }
 
+export function validateMaxResponseBytes(maxResponseBytes: unknown): number | undefined {
+  if (maxResponseBytes === undefined) return undefined;
+  if (maxResponseBytes === Infinity || (Number.isSafeInteger(maxResponseBytes) && (maxResponseBytes as number) > 0)) return maxResponseBytes as number;
+  fail('options.maxResponseBytes must be a whole number of bytes above 0 (or Infinity for no limit).');
+}
+
 export function validateTimeout(timeoutMs: unknown, name: string, api = 'createBatchClient'): number | undefined {
   if (timeoutMs === undefined) return undefined;
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
