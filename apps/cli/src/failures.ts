@@ -25,12 +25,23 @@ Exit codes:
   7    no answer (network failure or timeout), or watch's --timeout passed
   130  interrupted (Ctrl-C); a watched task goes on`;
 
-/** A failure to report as one line on stderr, with its exit code. */
+/** What --json calls each exit code's failures, unless a failure names its own kind. */
+const KIND_BY_EXIT: Record<number, string> = {
+  1: 'task-failed', 2: 'usage', 3: 'config', 4: 'auth', 5: 'not-found', 6: 'server', 7: 'network', 130: 'interrupted',
+};
+
+/** A failure to report as one line on stderr (with --json, as {"error": ...} on stdout), with its exit code. */
 export class CliFailure extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode: number) {
+  /** What --json reports as error.kind, such as usage, not-found, not-superoffice. */
+  readonly kind: string;
+  /** The HTTP status, when the server answered with one. */
+  readonly status: number | undefined;
+  constructor(message: string, exitCode: number, details: { kind?: string; status?: number | undefined } = {}) {
     super(message);
     this.exitCode = exitCode;
+    this.kind = details.kind ?? KIND_BY_EXIT[exitCode] ?? 'failure';
+    this.status = details.status;
   }
 }
 
@@ -38,6 +49,13 @@ export class CliFailure extends Error {
 export interface Target {
   baseUrl: string;
   credentials: string;
+  /** The last request sent (kept by the fetch connect() gives the client), for messages that name it. */
+  lastRequest?: { method: string; url: string };
+}
+
+/** The last request, such as "POST https://.../GetBatchTaskInfo", or the base URL before any. */
+export function requestOf(target: Target): string {
+  return target.lastRequest ? `${target.lastRequest.method} ${target.lastRequest.url}` : target.baseUrl;
 }
 
 /** `text` as one line ending in one full stop: server messages may span lines or end in their own. */
@@ -62,8 +80,17 @@ export function describe(error: BatchError | Error, target: Target): CliFailure 
       const said = detail ? ` The server said: ${sentence(detail)}` : '';
       if (status === 401) return new CliFailure(`Not authorized (HTTP 401): ${target.credentials} was refused.${said}`, EXIT.auth);
       if (status === 403) return new CliFailure(`Forbidden (HTTP 403): ${target.credentials} was accepted, but its user may not do this.${said}`, EXIT.auth);
-      if (status === 404) return new CliFailure(sentence(`Not found (HTTP 404)${detail ? `: ${detail}` : ''}`), EXIT.notFound);
-      return new CliFailure(sentence(`The server answered HTTP ${status}${detail ? `: ${detail}` : ''}`), EXIT.server);
+      // A body that is not SuperOffice's (an HTML page, a proxy's text): likely not a SuperOffice server at all.
+      const text = (batch as { text?: string }).text;
+      const foreign = !detail && text !== undefined && !/^\s*[{[]/.test(text);
+      if (status === 404 && foreign) {
+        return new CliFailure(`Not a SuperOffice answer: ${requestOf(target)} answered HTTP 404 with a page that is not JSON. The base URL (--base-url or SO_BASE_URL) is probably wrong: it is the installation's address, such as https://online.superoffice.com/Cust12345.`, EXIT.config, { kind: 'not-superoffice', status });
+      }
+      if (status === 404) return new CliFailure(sentence(`Not found (HTTP 404)${detail ? `: ${detail}` : ''}`), EXIT.notFound, { status });
+      if (!detail) {
+        return new CliFailure(`The server answered HTTP ${status} to ${requestOf(target)}, without SuperOffice's error body. Check that --base-url (or SO_BASE_URL) is a SuperOffice installation with the WebAPI on (try --verbose).`, EXIT.server, { status });
+      }
+      return new CliFailure(sentence(`The server answered HTTP ${status}: ${detail}`), EXIT.server, { status });
     }
     case 'null-response':
       return new CliFailure('The server answered null: nothing was found or done. Check the id, and that your user may see and change the task.', EXIT.notFound);
