@@ -78,8 +78,8 @@ export function describe(error: BatchError | Error, target: Target): CliFailure 
       const { status } = batch as BatchError & { status: number };
       const detail = (batch as { body?: { ErrorMessage?: string } }).body?.ErrorMessage;
       const said = detail ? ` The server said: ${sentence(detail)}` : '';
-      if (status === 401) return new CliFailure(`Not authorized (HTTP 401): ${target.credentials} was refused.${said}`, EXIT.auth);
-      if (status === 403) return new CliFailure(`Forbidden (HTTP 403): ${target.credentials} was accepted, but its user may not do this.${said}`, EXIT.auth);
+      if (status === 401) return new CliFailure(`Not authorized (HTTP 401): ${target.credentials} was refused.${said}`, EXIT.auth, { status });
+      if (status === 403) return new CliFailure(`Forbidden (HTTP 403): ${target.credentials} was accepted, but its user may not do this.${said}`, EXIT.auth, { status });
       // A body that is not SuperOffice's (an HTML page, a proxy's text): likely not a SuperOffice server at all.
       const text = (batch as { text?: string }).text;
       const foreign = !detail && text !== undefined && !/^\s*[{[]/.test(text);
@@ -114,7 +114,7 @@ export function describe(error: BatchError | Error, target: Target): CliFailure 
     case 'aborted':
       return new CliFailure('Interrupted.', EXIT.interrupted);
     case 'unexpected-body':
-      return new CliFailure(sentence(`The server's answer was not what the API describes: ${reason(batch).replace(/^HTTP \d+ with an unexpected body: /, '')}`), EXIT.server);
+      return new CliFailure(sentence(`Not a SuperOffice Batch answer from ${requestOf(target)}: ${reason(batch).replace(/^HTTP \d+ with an unexpected body: /, '')}`), EXIT.server, { kind: 'not-superoffice' });
     case 'task-failed':
       return new CliFailure(sentence(reason(batch).replace(/^b/, 'B')), EXIT.taskFailed);
     default:

@@ -36,7 +36,9 @@ export function tableWidth(io: Io): number | undefined {
 
 const DEFAULT_COLUMNS: (keyof BatchTaskInfo)[] = ['Id', 'Name', 'State', 'ProgressPercent', 'ProgressDescription', 'AssociateId', 'LastStarted'];
 /** Which default column goes first when the terminal is too narrow for all. */
-const DROP_FIRST: string[] = ['AssociateId', 'LastStarted', 'ProgressDescription', 'ProgressPercent'];
+const DROP_FIRST: string[] = ['AssociateId', 'LastStarted', 'ProgressDescription', 'ProgressPercent', 'State'];
+/** Columns whose values mean nothing cut short. */
+const WHOLE: string[] = ['Id', 'State', 'ProgressPercent', 'AssociateId', 'LastStarted', 'Created', 'StartCount', 'IsSystemTask', 'IsInternalTask', 'DetailsTable', 'DetailsRecord'];
 
 /** A value as one line of text, credentials blanked out. */
 function cell(io: Io, value: unknown): string {
@@ -85,7 +87,12 @@ function withoutRowRules(text: string): string {
 interface Column {
   head: string;
   cells: string[];
+  /** Never cut (ids, states, dates): the column is left out rather than cut. */
+  whole?: boolean;
 }
+
+/** A cut column keeps at least this many characters (fewer say nothing); below that, a column goes. */
+const MIN_CUT_WIDTH = 15;
 
 /**
  * A table within `width` (when there is one): the columns that fit, in the order given, dropping
@@ -98,22 +105,22 @@ function grid(io: Io, columns: Column[], dropOrder: string[]): string {
   if (width !== undefined) {
     for (;;) {
       const natural = shown.map((c) => Math.max(length(c.head), ...c.cells.map(length)));
-      // A column keeps at least its heading's width, up to 12 (cut below that it says nothing).
-      widths = fitWidths(natural, shown.map((c) => Math.max(3, Math.min(length(c.head), 12))), width - tableChrome(shown.length));
+      const minimum = shown.map((c, i) => (c.whole ? natural[i]! : MIN_CUT_WIDTH));
+      widths = fitWidths(natural, minimum, width - tableChrome(shown.length));
       if (widths || shown.length === 1) break;
       const drop = dropOrder.map((head) => shown.findIndex((c) => c.head === head)).find((i) => i >= 0) ?? shown.length - 1;
       shown = shown.filter((_, i) => i !== drop);
     }
-    // Narrower than one column's minimum: that column gets what there is.
-    widths ??= [Math.max(1, width - tableChrome(1))];
+    // Narrower than one column's minimum: that column gets what there is, cut.
+    widths ??= [Math.max(1, Math.min(width - tableChrome(1), ...shown.map((c) => Math.max(length(c.head), ...c.cells.map(length)))))];
   }
   const colours = fancy(io.stdout, io.env) ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
   const table = new Table({ head: shown.map((c) => c.head), style: colours, ...(widths ? { colWidths: widths.map((w) => w + PADDING) } : {}) });
   const rows = columns[0]?.cells.length ?? 0;
   for (let row = 0; row < rows; row++) table.push(shown.map((c) => c.cells[row]!));
   const hidden = columns.length - shown.length;
-  const note = hidden > 0 ? ` (${hidden} column${hidden === 1 ? '' : 's'} left out for the terminal's width: --json or --select shows them)` : '';
-  return `${withoutRowRules(table.toString())}\n${note ? `${note.trim()}\n` : ''}`;
+  const note = hidden > 0 ? `${hidden} column${hidden === 1 ? '' : 's'} left out to fit: --json shows all\n` : '';
+  return `${withoutRowRules(table.toString())}\n${note}`;
 }
 
 export function printTasks(io: Io, tasks: Partial<BatchTaskInfo>[], columns: (keyof BatchTaskInfo)[] = DEFAULT_COLUMNS): void {
@@ -122,6 +129,7 @@ export function printTasks(io: Io, tasks: Partial<BatchTaskInfo>[], columns: (ke
     io,
     columns.map((c) => ({
       head: head(c),
+      whole: WHOLE.includes(c),
       cells: tasks.map((task) => (c === 'ProgressPercent' && task[c] !== null && task[c] !== undefined ? `${task[c]}%` : cell(io, task[c]))),
     })),
     columns === DEFAULT_COLUMNS ? DROP_FIRST.map(head) : [],
@@ -150,6 +158,6 @@ export function printTask(io: Io, task: Partial<BatchTaskInfo>): void {
     style: colours,
     ...(valueWidth !== undefined ? { colWidths: [keyWidth + PADDING, valueWidth + PADDING], wordWrap: true, wrapOnWordBoundary: false } : {}),
   });
-  for (const [key, value] of entries) table.push([fancy(io.stdout, io.env) ? `\u001b[36m${key}\u001b[39m` : key, cell(io, value)]);
+  for (const [key, value] of entries) table.push([key, cell(io, value)]);
   io.stdout.write(`${table.toString()}\n`);
 }

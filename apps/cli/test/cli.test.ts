@@ -392,13 +392,13 @@ describe('watch, against a server that moves tasks along', () => {
     // The client's waitForBatchTask refuses State All as an unexpected body; --timeout only keeps a regression from hanging.
     const run = await cli(['watch', '5', '--interval', '20', '--timeout', '5'], at());
     expect(run.code).toBe(6);
-    expect(run.stderr).toMatch(/^\[  0%\] All\nso-batch: The server's answer was not what the API describes: [^\n]*"All"[^\n]*[^.]\.\n$/);
+    expect(run.stderr).toMatch(/^\[  0%\] All\nso-batch: Not a SuperOffice Batch answer from POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/Agents\/Batch\/GetBatchTaskInfo: [^\n]*"All"[^\n]*[^.]\.\n$/);
   });
 
   it("an answer that is not a task (the client's unexpected-body): one line, exit 6", async () => {
     const run = await cli(['watch', '7', '--interval', '20'], at());
     expect(run.code).toBe(6);
-    expect(run.stderr).toBe("so-batch: The server's answer was not what the API describes: not JSON.\n");
+    expect(run.stderr).toBe(`so-batch: Not a SuperOffice Batch answer from POST ${server.url}/api/v1/Agents/Batch/GetBatchTaskInfo: not JSON.\n`);
   });
 
   it('--json prints the final task only', async () => {

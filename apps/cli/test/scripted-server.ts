@@ -78,3 +78,42 @@ async function listening<R>(server: Server, requests: R[]) {
     }),
   };
 }
+
+export interface Answer {
+  status?: number;
+  /** JSON unless `text` is given. */
+  json?: unknown;
+  text?: string;
+  contentType?: string;
+  /** Answer only after this long (for time limits). */
+  delayMs?: number;
+}
+
+export interface Received {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * A server that answers each request as `answer` says, by method and path, and records what it got:
+ * for checking which call a command's flags map onto, and how the CLI takes answers no spec allows.
+ */
+export async function answeringServer(answer: (request: Received) => Answer) {
+  const requests: Received[] = [];
+  const server = createServer(async (req, res) => {
+    let text = '';
+    for await (const chunk of req) text += chunk;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const received: Received = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), body: text ? JSON.parse(text) : undefined, headers: req.headers };
+    requests.push(received);
+    const reply = answer(received);
+    if (reply.delayMs) await new Promise((resolveDelay) => setTimeout(resolveDelay, reply.delayMs));
+    if (res.destroyed) return;
+    const body = reply.text ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
+    res.writeHead(reply.status ?? 200, body ? { 'content-type': reply.contentType ?? (reply.text !== undefined ? 'text/html' : 'application/json; charset=utf-8') } : {}).end(body);
+  });
+  return listening(server, requests);
+}
