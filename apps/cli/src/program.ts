@@ -259,7 +259,8 @@ Examples:
       if (!options.yes) {
         const stdin = io.stdin;
         if (!stdin?.isTTY || !io.stderr.isTTY) throw usage(`delete asks before it deletes, and cannot ask here (no terminal): add --yes to delete ${what}.`);
-        const prompt = createInterface({ input: stdin, output: io.stderr });
+        // terminal: false: the tty's own line editing is enough for y or n, and no raw mode to undo after.
+        const prompt = createInterface({ input: stdin, output: io.stderr, terminal: false });
         const answer = await prompt.question(`Delete ${what}? This cannot be undone. [y/N] `, { signal }).catch(() => '');
         prompt.close();
         if (!/^y(es)?$/i.test(answer.trim())) throw new CliFailure(`Nothing deleted.`, EXIT.interrupted, { kind: 'declined' });

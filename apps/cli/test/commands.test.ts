@@ -141,6 +141,18 @@ describe('start, stop and delete', () => {
     ]);
   });
 
+  it('delete on a terminal asks first: y deletes, anything else deletes nothing (exit 130)', async () => {
+    answer = () => ({ status: 204 });
+    const yes = await onTerminal(['delete', '189', '190'], env(), { stderrTTY: true, typed: 'y\n' });
+    expect(yes.stderr).toBe('Delete tasks 189, 190? This cannot be undone. [y/N] ');
+    expect(yes).toMatchObject({ code: 0, stdout: 'Deleted tasks 189, 190\n' });
+    expect(server.requests).toHaveLength(1);
+    const no = await onTerminal(['delete', '191'], env(), { stderrTTY: true, typed: '\n' });
+    expect(no).toMatchObject({ code: 130, stdout: '' });
+    expect(no.stderr).toMatch(/\[y\/N\] so-batch: Nothing deleted\.\n$/);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('delete without --yes and no terminal to ask on: a usage error, nothing deleted', async () => {
     const run = await cli(['delete', '189'], env());
     expect(run.code).toBe(2);

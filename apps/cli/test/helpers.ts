@@ -41,10 +41,17 @@ function stream(isTTY: boolean, columns: number | undefined) {
  * The program in-process, with a stdout that is (or is not) a terminal of `columns` columns:
  * which streams are terminals cannot be chosen for a spawned process without a pty.
  */
-export async function onTerminal(args: string[], env: Record<string, string>, terminal: { stdoutTTY?: boolean; columns?: number } = {}): Promise<Run> {
+export async function onTerminal(
+  args: string[],
+  env: Record<string, string>,
+  terminal: { stdoutTTY?: boolean; columns?: number; stderrTTY?: boolean; typed?: string } = {},
+): Promise<Run> {
   const stdout = stream(terminal.stdoutTTY ?? true, terminal.columns);
-  const stderr = stream(false, undefined);
-  const code = await run(args, { stdout: stdout.out, stderr: stderr.out, env }, new AbortController().signal, '1.0.0');
+  const stderr = stream(terminal.stderrTTY ?? false, undefined);
+  // A terminal to type on, when the case types something (delete's question).
+  const stdin = terminal.typed === undefined ? undefined : Object.assign(new PassThrough(), { isTTY: true });
+  if (stdin) stderr.out.on('data', () => stdin.write(terminal.typed));
+  const code = await run(args, { stdout: stdout.out, stderr: stderr.out, ...(stdin ? { stdin } : {}), env }, new AbortController().signal, '1.0.0');
   await new Promise((resolveTick) => setImmediate(resolveTick));
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
