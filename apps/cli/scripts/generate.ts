@@ -32,7 +32,7 @@ function withoutProse(value: unknown): unknown {
 /** The exported validator's name, and the schema (in the spec) it checks. */
 export const VALIDATORS = {
   isBatchTaskInfo: { $ref: 'spec.json#/components/schemas/BatchTaskInfo' },
-  isBatchTaskInfoList: { type: 'array', items: { $ref: 'spec.json#/components/schemas/BatchTaskInfo' } },
+  isBatchTaskInfoList: { type: 'array', items: { $ref: 'isBatchTaskInfo' } },
   isODataSlimResponse: { $ref: 'spec.json#/components/schemas/ODataSlimResponse' },
 } as const;
 
