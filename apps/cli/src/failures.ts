@@ -18,12 +18,13 @@ Exit codes:
   0    done (watch: the task Succeeded)
   1    watch: the task Failed
   2    wrong usage (an unknown option, state or property)
-  3    configuration missing or wrong (base URL, credentials)
+  3    configuration missing or wrong (base URL, credentials; a 404 page that is not JSON)
   4    not authorized (HTTP 401 or 403)
   5    not found (no such task, or the server answered null)
-  6    the server refused or failed (another HTTP error)
+  6    the server refused or failed (another HTTP error), or answered what is not a
+       SuperOffice Batch answer; stop: the server did not stop the task
   7    no answer (network failure or timeout), or watch's --timeout passed
-  130  interrupted (Ctrl-C); a watched task goes on`;
+  130  interrupted (Ctrl-C); a watched task goes on. delete: answered no`;
 
 /** What --json calls each exit code's failures, unless a failure names its own kind. */
 const KIND_BY_EXIT: Record<number, string> = {

@@ -81,6 +81,22 @@ describe('the README documents one invocation, and it behaves', () => {
     expect(root.scripts['so-batch']).toBe('node apps/cli/bin/so-batch.js');
   });
 
+  // Each line of the section that needs no server of one's own, run by a shell exactly as written.
+  const asWritten = CLI_SECTION.split('\n').filter((line) => /^pnpm -s so-batch --mock /.test(line)).map((line) => line.replace(/\s+# .*$/, ''));
+  it('the section has lines to run as written', () => expect(asWritten.length).toBeGreaterThanOrEqual(2));
+  it.each(asWritten)('as written: %s', async (line) => {
+    const run = await new Promise<Run>((resolveRun) => {
+      const child = spawn('bash', ['-c', line], { cwd: WORKSPACE, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('close', (code) => resolveRun({ code, stdout, stderr }));
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^┌.*\n[\s\S]*\d+ (tasks?|rows?)\n$/);
+  }, 60_000);
+
   it.each([
     ['an unknown command', ['frobnicate'], 2],
     ['a bad id', ['get', 'abc'], 2],
