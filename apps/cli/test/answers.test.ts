@@ -50,6 +50,14 @@ describe('answers are checked against the spec before they are shown', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('watch: a poll that is not a task stops the watch, exit 6', async () => {
+    answer = () => ({ json: { hello: 'world', State: 'Started' } });
+    const run = await cli(['watch', '189', '--interval', '20', '--timeout', '10'], env());
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(/^so-batch: Not a SuperOffice Batch answer: POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/Agents\/Batch\/GetBatchTaskInfo answered \{"hello":"world","State":"Started"\}, not a BatchTaskInfo/);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('query: a page that is not an OData page is refused, exit 6', async () => {
     answer = () => ({ json: [fullTask()] });
     const run = await cli(['query'], env());
