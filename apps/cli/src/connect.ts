@@ -6,6 +6,10 @@ export interface ConnectionOptions {
   language?: string;
   timezone?: string;
   mock?: boolean;
+  /** Log each request (method, URL, status, time) through `log`. */
+  verbose?: boolean;
+  /** Each request's time limit (--request-timeout), instead of the client's 30 s. */
+  requestTimeoutMs?: number;
 }
 
 export interface Connection {
@@ -49,7 +53,7 @@ function mockUnavailable(error: Error & { code?: string }): CliFailure {
   const why = error.message.split('\n')[0]!.trim().replace(/\.$/, '');
   const advice =
     error.code === 'ERR_UNKNOWN_FILE_EXTENSION' || error.code === 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING'
-      ? `Node ${process.versions.node} cannot run the mock's TypeScript: run so-batch through pnpm (pnpm exec so-batch --mock ...), which provides the workspace's Node 24.`
+      ? `Node ${process.versions.node} cannot run the mock's TypeScript: run so-batch through pnpm (pnpm -s so-batch --mock ... at the workspace root), which provides the workspace's Node 24.`
       : 'It needs the so-batch workspace (its @so-batch/mock package): run so-batch from there, through pnpm.';
   return new CliFailure(`--mock could not load the mock (${why}). ${advice}`, EXIT.config);
 }
@@ -64,6 +68,26 @@ function optionsFailure(error: BatchClientOptionsError, names: Record<string, st
     .replace(/pass them in options\.auth\b/, 'set SO_TICKET, SO_TOKEN, or SO_USER with SO_PASSWORD instead')
     .replace(/\boptions(\.\w+)+/g, (name) => names[name] ?? name);
   return new CliFailure(sentence(message), EXIT.config);
+}
+
+/**
+ * The client's fetch, keeping the last request in `target` (failures name it) and, with --verbose,
+ * logging each one: method, URL, status and time. Never a header: the credentials travel there.
+ */
+function observedFetch(target: Target, log: ((line: string) => void) | undefined): (request: Request) => Promise<Response> {
+  return async (request) => {
+    target.lastRequest = { method: request.method, url: request.url };
+    const started = performance.now();
+    const took = () => `${Math.round(performance.now() - started)} ms`;
+    try {
+      const response = await fetch(request);
+      log?.(`${request.method} ${request.url} -> ${response.status} (${took()})`);
+      return response;
+    } catch (error) {
+      log?.(`${request.method} ${request.url} -> no answer: ${(error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError' ? 'aborted' : (error as Error).message} (${took()})`);
+      throw error;
+    }
+  };
 }
 
 export async function connect(options: ConnectionOptions, env: Environment, log: (line: string) => void): Promise<Connection> {
@@ -99,6 +123,8 @@ export async function connect(options: ConnectionOptions, env: Environment, log:
   try {
     const client = createBatchClient({
       baseUrl,
+      fetch: observedFetch(target, options.verbose ? log : undefined),
+      ...(options.requestTimeoutMs !== undefined ? { timeoutMs: options.requestTimeoutMs } : {}),
       auth,
       ...(env.SO_APP_TOKEN ? { appToken: env.SO_APP_TOKEN } : {}),
       ...(options.language ? { language: options.language } : {}),

@@ -18,19 +18,32 @@ Exit codes:
   0    done (watch: the task Succeeded)
   1    watch: the task Failed
   2    wrong usage (an unknown option, state or property)
-  3    configuration missing or wrong (base URL, credentials), or the server redirected elsewhere
+  3    configuration missing or wrong (base URL, credentials; a 404 page that is not JSON),
+       or the server redirected elsewhere
   4    not authorized (HTTP 401 or 403)
   5    not found (no such task, or the server answered null)
-  6    the server refused or failed (another HTTP error, or an answer too large or unlike the API's)
+  6    the server refused or failed (another HTTP error, or an answer too large), or answered
+       what is not a SuperOffice Batch answer; stop: the server did not stop the task
   7    no answer (network failure or timeout), or watch's --timeout passed
-  130  interrupted (Ctrl-C); a watched task goes on`;
+  130  interrupted (Ctrl-C); a watched task goes on. delete: answered no`;
 
-/** A failure to report as one line on stderr, with its exit code. */
+/** What --json calls each exit code's failures, unless a failure names its own kind. */
+const KIND_BY_EXIT: Record<number, string> = {
+  1: 'task-failed', 2: 'usage', 3: 'config', 4: 'auth', 5: 'not-found', 6: 'server', 7: 'network', 130: 'interrupted',
+};
+
+/** A failure to report as one line on stderr (with --json, as {"error": ...} on stdout), with its exit code. */
 export class CliFailure extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode: number) {
+  /** What --json reports as error.kind, such as usage, not-found, not-superoffice. */
+  readonly kind: string;
+  /** The HTTP status, when the server answered with one. */
+  readonly status: number | undefined;
+  constructor(message: string, exitCode: number, details: { kind?: string; status?: number | undefined } = {}) {
     super(message);
     this.exitCode = exitCode;
+    this.kind = details.kind ?? KIND_BY_EXIT[exitCode] ?? 'failure';
+    this.status = details.status;
   }
 }
 
@@ -38,6 +51,13 @@ export class CliFailure extends Error {
 export interface Target {
   baseUrl: string;
   credentials: string;
+  /** The last request sent (kept by the fetch connect() gives the client), for messages that name it. */
+  lastRequest?: { method: string; url: string };
+}
+
+/** The last request, such as "POST https://.../GetBatchTaskInfo", or the base URL before any. */
+export function requestOf(target: Target): string {
+  return target.lastRequest ? `${target.lastRequest.method} ${target.lastRequest.url}` : target.baseUrl;
 }
 
 /** `text` as one line ending in one full stop: server messages may span lines or end in their own. */
@@ -71,15 +91,16 @@ function redirected(error: BatchRedirectError): CliFailure {
   const to = error.location === undefined ? 'an unknown place' : error.refusal === 'cross-origin' ? origin(error.location) : error.location;
   const status = error.status ? ` (HTTP ${error.status})` : '';
   const advice = 'Check --base-url (or SO_BASE_URL).';
+  const kind = { kind: 'redirect', status: error.status || undefined };
   switch (error.refusal) {
     case 'cross-origin':
-      return new CliFailure(`${from} redirected to another host, ${to}${status}: so-batch does not follow it, so nothing was sent there. If that is the right server, use it as --base-url (or SO_BASE_URL).`, EXIT.config);
+      return new CliFailure(`${from} redirected to another host, ${to}${status}: so-batch does not follow it, so nothing was sent there. If that is the right server, use it as --base-url (or SO_BASE_URL).`, EXIT.config, kind);
     case 'write':
-      return new CliFailure(`${from} redirected this change to ${to}${status}: so-batch never sends a change twice, so it was not sent again. ${advice}`, EXIT.config);
+      return new CliFailure(`${from} redirected this change to ${to}${status}: so-batch never sends a change twice, so it was not sent again. ${advice}`, EXIT.config, kind);
     case 'hidden':
-      return new CliFailure(`${from} answered with a redirect to an unknown place: so-batch did not follow it. ${advice}`, EXIT.config);
+      return new CliFailure(`${from} answered with a redirect to an unknown place: so-batch did not follow it. ${advice}`, EXIT.config, kind);
     default:
-      return new CliFailure(`${from} answered with a redirect to ${to}${status} that so-batch does not follow (${reason(error).replace(/^.*, refused: /, '')}). ${advice}`, EXIT.config);
+      return new CliFailure(`${from} answered with a redirect to ${to}${status} that so-batch does not follow (${reason(error).replace(/^.*, refused: /, '')}). ${advice}`, EXIT.config, kind);
   }
 }
 
@@ -92,10 +113,19 @@ export function describe(error: BatchError | Error, target: Target): CliFailure 
       const { status } = batch as BatchError & { status: number };
       const detail = (batch as { body?: { ErrorMessage?: string } }).body?.ErrorMessage;
       const said = detail ? ` The server said: ${sentence(detail)}` : '';
-      if (status === 401) return new CliFailure(`Not authorized (HTTP 401): ${target.credentials} was refused.${said}`, EXIT.auth);
-      if (status === 403) return new CliFailure(`Forbidden (HTTP 403): ${target.credentials} was accepted, but its user may not do this.${said}`, EXIT.auth);
-      if (status === 404) return new CliFailure(sentence(`Not found (HTTP 404)${detail ? `: ${detail}` : ''}`), EXIT.notFound);
-      return new CliFailure(sentence(`The server answered HTTP ${status}${detail ? `: ${detail}` : ''}`), EXIT.server);
+      if (status === 401) return new CliFailure(`Not authorized (HTTP 401): ${target.credentials} was refused.${said}`, EXIT.auth, { status });
+      if (status === 403) return new CliFailure(`Forbidden (HTTP 403): ${target.credentials} was accepted, but its user may not do this.${said}`, EXIT.auth, { status });
+      // A body that is not SuperOffice's (an HTML page, a proxy's text): likely not a SuperOffice server at all.
+      const text = (batch as { text?: string }).text;
+      const foreign = !detail && text !== undefined && !/^\s*[{[]/.test(text);
+      if (status === 404 && foreign) {
+        return new CliFailure(`Not a SuperOffice answer: ${requestOf(target)} answered HTTP 404 with a page that is not JSON. The base URL (--base-url or SO_BASE_URL) is probably wrong: it is the installation's address, such as https://online.superoffice.com/Cust12345.`, EXIT.config, { kind: 'not-superoffice', status });
+      }
+      if (status === 404) return new CliFailure(sentence(`Not found (HTTP 404)${detail ? `: ${detail}` : ''}`), EXIT.notFound, { status });
+      if (!detail) {
+        return new CliFailure(`The server answered HTTP ${status} to ${requestOf(target)}, without SuperOffice's error body. Check that --base-url (or SO_BASE_URL) is a SuperOffice installation with the WebAPI on (try --verbose).`, EXIT.server, { status });
+      }
+      return new CliFailure(sentence(`The server answered HTTP ${status}: ${detail}`), EXIT.server, { status });
     }
     case 'null-response':
       return new CliFailure('The server answered null: nothing was found or done. Check the id, and that your user may see and change the task.', EXIT.notFound);
@@ -119,13 +149,13 @@ export function describe(error: BatchError | Error, target: Target): CliFailure 
     case 'aborted':
       return new CliFailure('Interrupted.', EXIT.interrupted);
     case 'unexpected-body':
-      return new CliFailure(sentence(`The server's answer was not what the API describes: ${reason(batch).replace(/^HTTP \d+ with an unexpected body: /, '')}`), EXIT.server);
+      return new CliFailure(sentence(`Not a SuperOffice Batch answer from ${requestOf(target)}: ${reason(batch).replace(/^HTTP \d+ with an unexpected body: /, '')}`), EXIT.server, { kind: 'not-superoffice' });
     case 'redirect':
       return redirected(batch as BatchRedirectError);
     case 'response-too-large': {
       const { limitBytes, status } = batch as BatchResponseTooLargeError;
       const size = limitBytes % (1024 * 1024) === 0 ? `${limitBytes / (1024 * 1024)} MiB` : `${limitBytes} bytes`;
-      return new CliFailure(`The server's answer (HTTP ${status}) is larger than ${size}, more than any answer of this API: so-batch stopped reading it.`, EXIT.server);
+      return new CliFailure(`The server's answer (HTTP ${status}) is larger than ${size}, more than any answer of this API: so-batch stopped reading it.`, EXIT.server, { kind: 'response-too-large', status });
     }
     case 'task-failed':
       return new CliFailure(sentence(reason(batch).replace(/^b/, 'B')), EXIT.taskFailed);

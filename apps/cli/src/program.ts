@@ -1,77 +1,35 @@
-import { BATCH_TASK_STATES, type BatchClient, type BatchResult, type BatchTaskInfo, type BatchTaskProperty, type BatchTaskState } from '@so-batch/client';
-import { Command, CommanderError, Option } from 'commander';
+import { createInterface } from 'node:readline/promises';
+import { BATCH_TASK_STATES, type BatchClient, type BatchResult, type BatchTaskInfo, type ODataQuery } from '@so-batch/client';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { checkPage, checkTask, checkTasks } from './answers.ts';
+import { completionScript, SHELLS, type Shell } from './completion.ts';
 import { connect, ENVIRONMENT_HELP, type ConnectionOptions } from './connect.ts';
 import { CliFailure, describe, EXIT, EXIT_CODES_HELP, type Target } from './failures.ts';
-import { printJson, printTask, printTasks, type Io } from './output.ts';
+import { printJson, printRows, printTask, printTasks, type Io } from './output.ts';
+import { count, parseId, parseIds, parseInterval, parseParam, parseSelect, parseState, seconds, usage } from './parse.ts';
 import { scrubbed } from './scrub.ts';
-import { watchTask } from './watch.ts';
-
-// Every BatchTaskInfo property name, for --select (the client's types list them; this is the runtime copy).
-const PROPERTIES: BatchTaskProperty[] = [
-  'Id', 'Name', 'AssociateId', 'DetailsTable', 'DetailsRecord', 'IsSystemTask', 'IsInternalTask', 'ParameterObject', 'LastStarted', 'Created',
-  'StartCount', 'DatabaseSerialNumber', 'Context', 'Result', 'State', 'Description', 'Response', 'Request', 'ProgressDescription', 'ProgressPercent',
-  'FileName', 'CancellationBehaviour', 'TableRight', 'FieldProperties',
-];
-
-function usage(message: string): CliFailure {
-  return new CliFailure(message, EXIT.usage);
-}
-
-export function parseState(value: string): BatchTaskState {
-  const state = BATCH_TASK_STATES.find((s) => s.toLowerCase() === value.toLowerCase());
-  if (!state) throw usage(`Unknown state "${value}": use one of ${BATCH_TASK_STATES.join(', ')}.`);
-  return state;
-}
-
-function parseIds(value: string, what: string): number[] {
-  const ids = value.split(',').map((part) => part.trim());
-  if (ids.some((id) => !/^\d{1,10}$/.test(id) || Number(id) > 2147483647)) throw usage(`${what} must be task or associate ids separated by commas, such as 12,13; not "${value}".`);
-  return ids.map(Number);
-}
-
-function parseId(value: string): number {
-  if (!/^\d{1,10}$/.test(value) || Number(value) > 2147483647) throw usage(`A task id is a whole number, such as 189; not "${value}".`);
-  return Number(value);
-}
-
-function parseSelect(value: string): BatchTaskProperty[] {
-  return value.split(',').map((raw) => {
-    const name = PROPERTIES.find((p) => p.toLowerCase() === raw.trim().toLowerCase());
-    if (!name) throw usage(`Unknown property "${raw.trim()}" in --select: use BatchTaskInfo names such as ${PROPERTIES.slice(0, 6).join(', ')}.`);
-    return name;
-  });
-}
-
-function parseParam(value: string, previous: Record<string, string> = {}): Record<string, string> {
-  const at = value.indexOf('=');
-  if (at < 1) throw usage(`--param takes key=value, such as --param Folder=exports; not "${value}".`);
-  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
-}
-
-function parseInterval(value: string): number {
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 10) throw usage(`--interval is milliseconds (10 or more), not "${value}".`);
-  return ms;
-}
-
-/** The longest a timer can wait: 2^31 - 1 ms, about 24.8 days. */
-const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
-
-function parseTimeout(value: string): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0.001 || seconds > MAX_TIMEOUT_SECONDS) {
-    throw usage(`--timeout is seconds, from 0.001 to ${MAX_TIMEOUT_SECONDS} (24.8 days), not "${value}".`);
-  }
-  return seconds;
-}
+import { TaskFailedFailure, watchTask } from './watch.ts';
 
 function unwrap<T>(result: BatchResult<T>, target: Target): T {
   if (result.error) throw describe(result.error, target);
   return result.data as T;
 }
 
-interface GlobalFlags extends ConnectionOptions {
+/** Only the properties asked for (the server nulls the others out, but still sends them). */
+function picked<T extends object>(value: T, select: readonly string[] | undefined): Partial<T> {
+  return select ? (Object.fromEntries(select.map((key) => [key, (value as Record<string, unknown>)[key] ?? null])) as Partial<T>) : value;
+}
+
+interface GlobalFlags extends Omit<ConnectionOptions, 'requestTimeoutMs'> {
   json?: boolean;
+  requestTimeout?: number;
+}
+
+/** The OData options of an `odata.nextLink`, to ask the client for that page (the link may be relative). */
+function nextPageQuery(link: string, baseUrl: string): ODataQuery {
+  const query: Record<string, string | number> = {};
+  for (const [key, value] of new URL(link, baseUrl).searchParams) query[key] = key === '$top' || key === '$skip' ? Number(value) : value;
+  return query as ODataQuery;
 }
 
 export async function run(argv: string[], terminal: Io, signal: AbortSignal, version: string): Promise<number> {
@@ -80,14 +38,19 @@ export async function run(argv: string[], terminal: Io, signal: AbortSignal, ver
   // The command commander is parsing, so that its errors can point at that command's --help.
   let parsing: Command | undefined;
   const program = new Command('so-batch')
-    .description('List, start, update and watch SuperOffice batch tasks.')
+    .description('List, start, stop, update, watch and delete SuperOffice batch tasks, and query their archive.')
     .version(version, '-V, --version')
     .option('--base-url <url>', 'the SuperOffice installation (default: $SO_BASE_URL)')
-    .option('--json', 'print one JSON document on stdout, for scripts')
+    .option('--json', 'print one JSON document on stdout, for scripts; a failure too: {"error": {"kind", "message", "status"}}')
+    .option('--verbose', 'log each request on stderr: method, URL, status and time (never a credential)')
+    .addOption(new Option('--request-timeout <seconds>', "each request's time limit (default: 30); not watch's --timeout").argParser(seconds('--request-timeout')))
     .option('--language <code>', 'translate strings into this language (SO-Language), such as en')
     .option('--timezone <zone>', 'convert dates to this time zone (SO-TimeZone), such as NO')
     .option('--mock', "start the project's mock server and talk to it")
-    .addHelpText('after', `${ENVIRONMENT_HELP}\n\nExamples:\n  so-batch list --state Started\n  so-batch start --name ExportJob --param Folder=exports --watch\n  so-batch --mock get 189 --json`)
+    .addHelpText(
+      'after',
+      `${ENVIRONMENT_HELP}\n  COLUMNS         the width tables fit when stdout is not a terminal (a terminal's own width otherwise)\n\nExamples:\n  so-batch list --state Started\n  so-batch start --name ExportJob --param Folder=exports --watch\n  so-batch --mock get 189 --json\n  so-batch query --filter "name begins 'Export'" --order-by "id desc" --top 20`,
+    )
     .addHelpText('afterAll', EXIT_CODES_HELP)
     // Set before the commands are added, which inherit them.
     .configureHelp({ showGlobalOptions: true })
@@ -100,7 +63,11 @@ export async function run(argv: string[], terminal: Io, signal: AbortSignal, ver
 
   async function withClient(use: (client: BatchClient, target: Target, flags: GlobalFlags) => Promise<number | void>): Promise<void> {
     const flags = program.opts<GlobalFlags>();
-    const connection = await connect(flags, io.env, (line) => io.stderr.write(`${line}\n`));
+    const connection = await connect(
+      { ...flags, ...(flags.requestTimeout !== undefined ? { requestTimeoutMs: Math.round(flags.requestTimeout * 1000) } : {}) },
+      io.env,
+      (line) => io.stderr.write(`${line}\n`),
+    );
     try {
       exitCode = (await use(connection.client, connection.target, flags)) ?? EXIT.ok;
     } finally {
@@ -110,56 +77,140 @@ export async function run(argv: string[], terminal: Io, signal: AbortSignal, ver
 
   program
     .command('list')
-    .description('List batch tasks: by state, by associates, by name, or a mix.')
+    .description("List batch tasks: yours by state (the default), by name, by associates, or everyone's and the system's by name.")
     .option('--state <state>', `only tasks in this state (${BATCH_TASK_STATES.join(', ')})`)
-    .option('--associate <ids>', 'only tasks these associates own, such as 12,13')
     .option('--name <name>', 'only tasks with this name (their job name)')
+    .option('--associate <ids>', 'only tasks these associates own, such as 12,13')
+    .option('--all', "with --name: everyone's tasks and the system's, not only yours")
+    .option('--system', "with --name: only the system's tasks")
     .option('--select <properties>', 'only these BatchTaskInfo properties, such as Id,Name,State')
-    .addHelpText('after', '\nExamples:\n  so-batch list\n  so-batch list --state Started\n  so-batch list --associate 12,13 --state Failed\n  so-batch list --name ExportJob --select Id,State,ProgressPercent --json')
-    .action((options: { state?: string; associate?: string; name?: string; select?: string }) => {
+    .addHelpText(
+      'after',
+      `
+Which call answers (the API has no call for every mix):
+  (no filter) or --state          GetBatchTaskInfosByState (State All without --state)
+  --name [--state]                GetBatchTaskInfosByNameAndState
+  --associate [--state]           GetBatchTaskInfosByAssociates(AndState)
+  --associate --name [--state]    GetBatchTaskInfosByNameAndAssociates; the state is filtered here
+  --all --name [--state]          GetAllBatchTaskInfosByName(AndState)
+  --system --name [--state]       GetSystemBatchTaskInfosByName(AndState)
+For other filters, sorting and pages, use so-batch query.
+
+On a terminal, the table fits its width: columns are left out or cut (...); --json shows everything.
+
+Examples:
+  so-batch list
+  so-batch list --state Started
+  so-batch list --associate 12,13 --state Failed
+  so-batch list --all --name ExportJob --state Failed
+  so-batch list --name ExportJob --select Id,State,ProgressPercent --json`,
+    )
+    .action((options: { state?: string; associate?: string; name?: string; all?: boolean; system?: boolean; select?: string }) => {
       const state = options.state ? parseState(options.state) : undefined;
       const associates = options.associate ? parseIds(options.associate, '--associate') : undefined;
       const select = options.select ? parseSelect(options.select) : undefined;
+      const scope = options.all ? '--all' : options.system ? '--system' : undefined;
+      if (options.all && options.system) throw usage('--all and --system do not go together: --all already includes the system\'s tasks.');
+      if (scope && !options.name) throw usage(`${scope} needs --name: the API lists everyone's or the system's tasks only by name. For other filters, use so-batch query.`);
+      if (scope && associates) throw usage(`${scope} and --associate do not go together: no call takes both.`);
       return withClient(async (client, target, flags) => {
         const call = { ...(select ? { select } : {}), signal };
+        const { agents } = client;
+        const name = options.name;
         let result: BatchResult<Partial<BatchTaskInfo>[]>;
-        if (associates && options.name) result = await client.agents.getBatchTaskInfosByNameAndAssociates(options.name, associates, call);
-        else if (associates) result = state ? await client.agents.getBatchTaskInfosByAssociatesAndState(associates, state, call) : await client.agents.getBatchTaskInfosByAssociates(associates, call);
-        else if (options.name) result = await client.agents.getBatchTaskInfosByNameAndState(options.name, state ?? 'All', call);
-        else result = await client.agents.getBatchTaskInfosByState(state ?? 'All', call);
-        let tasks = unwrap(result, target);
+        if (options.all && name) result = state ? await agents.getAllBatchTaskInfosByNameAndState(name, state, call) : await agents.getAllBatchTaskInfosByName(name, call);
+        else if (options.system && name) result = state ? await agents.getSystemBatchTaskInfosByNameAndState(name, state, call) : await agents.getSystemBatchTaskInfosByName(name, call);
+        else if (associates && name) result = await agents.getBatchTaskInfosByNameAndAssociates(name, associates, call);
+        else if (associates) result = state ? await agents.getBatchTaskInfosByAssociatesAndState(associates, state, call) : await agents.getBatchTaskInfosByAssociates(associates, call);
+        else if (name) result = await agents.getBatchTaskInfosByNameAndState(name, state ?? 'All', call);
+        else result = await agents.getBatchTaskInfosByState(state ?? 'All', call);
+        let tasks: Partial<BatchTaskInfo>[] = checkTasks(unwrap(result, target), target);
         // No call takes name, associates and state at once: the state is applied here.
-        if (associates && options.name && state && state !== 'All') tasks = tasks.filter((task) => task.State === state);
+        if (associates && name && state && state !== 'All') tasks = tasks.filter((task) => task.State === state);
         if (flags.json) printJson(io, tasks);
         else printTasks(io, tasks, select);
       });
     });
 
   program
+    .command('query')
+    .description('Query the BatchTasks archive (REST GetAll): OData filter, order, columns and pages.')
+    .option('--filter <expression>', "which rows, such as \"name begins 'Export' and state eq 3\" ($filter)")
+    .option('--order-by <columns>', 'sort order, such as "id desc" ($orderBy)')
+    .option('--select <columns>', 'archive columns, such as name,state,progressPercent ($select)')
+    .addOption(new Option('--top <n>', 'at most this many rows per page ($top)').argParser(count('--top')))
+    .addOption(new Option('--skip <n>', 'skip this many rows first ($skip)').argParser(count('--skip')))
+    .option('--all-pages', 'follow odata.nextLink until the last page')
+    .addHelpText(
+      'after',
+      `
+Without --all-pages, a page with more after it says so on stderr; with --json, stdout is
+{"value": [rows], "odata.nextLink": "..."} (the link only when there are more).
+
+Examples:
+  so-batch query --top 20
+  so-batch query --filter "name begins 'Export'" --order-by "id desc" --select id,name,state
+  so-batch query --filter "state eq 5" --all-pages --json`,
+    )
+    .action((options: { filter?: string; orderBy?: string; select?: string; top?: number; skip?: number; allPages?: boolean }) =>
+      withClient(async (client, target, flags) => {
+        let query: ODataQuery = {
+          ...(options.select ? { $select: options.select } : {}),
+          ...(options.filter ? { $filter: options.filter } : {}),
+          ...(options.orderBy ? { $orderBy: options.orderBy } : {}),
+          ...(options.top !== undefined ? { $top: options.top } : {}),
+          ...(options.skip !== undefined ? { $skip: options.skip } : {}),
+        };
+        const rows: Record<string, unknown>[] = [];
+        const followed = new Set<string>();
+        let next: string | undefined;
+        for (;;) {
+          const page = checkPage(unwrap(await client.rest.getAll(query, { signal }), target), target);
+          rows.push(...(page.value as Record<string, unknown>[]));
+          next = page['odata.nextLink'] ?? undefined;
+          if (!next || !options.allPages) break;
+          // A server that links a page to itself would keep this going for ever.
+          if (followed.has(next)) throw new CliFailure(`The server's odata.nextLink leads back to a page already read (${next}): stopped after ${rows.length} rows.`, EXIT.server, { kind: 'not-superoffice' });
+          followed.add(next);
+          query = nextPageQuery(next, target.baseUrl);
+        }
+        if (flags.json) printJson(io, { value: rows, ...(next ? { 'odata.nextLink': next } : {}) });
+        else printRows(io, rows);
+        if (next && !options.allPages) io.stderr.write('More rows follow: --all-pages reads them all (or --skip the next page).\n');
+      }),
+    );
+
+  program
     .command('get')
-    .description('Show one batch task.')
+    .description('Show one batch task, as a list of its properties.')
     .argument('<id>', 'the task id')
-    .addHelpText('after', '\nExamples:\n  so-batch get 189\n  so-batch get 189 --json')
-    .action((id: string) => {
+    .option('--select <properties>', 'only these BatchTaskInfo properties, such as Id,State,Result')
+    .addHelpText('after', '\nExamples:\n  so-batch get 189\n  so-batch get 189 --select State,ProgressPercent,Result\n  so-batch get 189 --json')
+    .action((id: string, options: { select?: string }) => {
       const taskId = parseId(id);
+      const select = options.select ? parseSelect(options.select) : undefined;
       return withClient(async (client, target, flags) => {
-        const task = unwrap(await client.agents.getBatchTaskInfo(taskId, { signal }), target);
+        const task = unwrap(await client.agents.getBatchTaskInfo(taskId, { ...(select ? { select } : {}), signal }), target);
         if (task === null) throw new CliFailure(`Batch task ${id} was not found (or your user may not see it).`, EXIT.notFound);
-        if (flags.json) printJson(io, task);
-        else printTask(io, task);
+        // --json: the task as the server sent it (with --select, the rest nulled out); the list shows only what was asked.
+        if (flags.json) printJson(io, checkTask(task, target));
+        else printTask(io, picked(checkTask(task, target), select));
       });
     });
 
   program
     .command('start')
-    .description('Start a batch job; prints the new task id.')
+    .description('Start a batch job; prints the new task id alone on stdout (so id=$(so-batch start ...) works).')
     .requiredOption('--name <name>', 'the batch job to start')
     .option('--param <key=value>', 'a job parameter (repeat for more)', parseParam)
     .option('--description <text>', 'a description for the task')
-    .option('--watch', 'then follow the task until it ends')
+    .option('--watch', 'then follow the task until it ends ("Started task N" goes to stderr, the result to stdout)')
     .addOption(new Option('--interval <ms>', 'with --watch: time between polls').argParser(parseInterval).default(1000))
-    .addOption(new Option('--timeout <seconds>', 'with --watch: stop watching after this long (the task goes on)').argParser(parseTimeout))
-    .addHelpText('after', '\nExamples:\n  so-batch start --name ExportJob --param Folder=exports --param Format=csv\n  so-batch start --name ExportJob --watch --timeout 600')
+    .addOption(new Option('--timeout <seconds>', 'with --watch: stop watching after this long (the task goes on)').argParser(seconds('--timeout')))
+    .addHelpText(
+      'after',
+      '\nPrints the id alone, terminal or not ({"Id": N} with --json).\n\nExamples:\n  id=$(so-batch start --name ExportJob --param Folder=exports --param Format=csv)\n  so-batch start --name ExportJob --watch --timeout 600',
+    )
     .action((options: { name: string; param?: Record<string, string>; description?: string; watch?: boolean; interval: number; timeout?: number }) =>
       withClient(async (client, target, flags) => {
         const id = unwrap(
@@ -171,13 +222,56 @@ export async function run(argv: string[], terminal: Io, signal: AbortSignal, ver
         );
         if (!options.watch) {
           if (flags.json) printJson(io, { Id: id });
-          else io.stdout.write(`Started task ${id}\n`);
+          else io.stdout.write(`${id}\n`);
           return;
         }
         io.stderr.write(`Started task ${id}\n`);
         return watchTask(client, target, id, io, { json: Boolean(flags.json), intervalMs: options.interval, timeoutSeconds: options.timeout, signal });
       }),
     );
+
+  program
+    .command('stop')
+    .description('Stop a running batch job (StopBatchJob); the task ends as the job decides.')
+    .argument('<id>', 'the task id')
+    .addHelpText('after', '\nExits 0 when the server stopped it, 6 when it answered that it did not (the task may have ended, or be one that cannot be cancelled).\n\nExamples:\n  so-batch stop 189\n  so-batch stop 189 --json')
+    .action((id: string) => {
+      const taskId = parseId(id);
+      return withClient(async (client, target, flags) => {
+        const stopped = unwrap(await client.agents.stopBatchJob(taskId, { signal }), target);
+        if (!stopped) {
+          throw new CliFailure(`The server did not stop task ${taskId}: it may have ended already, or be a task that cannot be cancelled (so-batch get ${taskId} --select State,CancellationBehaviour).`, EXIT.server, { kind: 'not-stopped' });
+        }
+        if (flags.json) printJson(io, { Id: taskId, Stopped: true });
+        else io.stdout.write(`Stopped task ${taskId}\n`);
+      });
+    });
+
+  program
+    .command('delete')
+    .description('Delete batch tasks (DeleteBatchTask, or DeleteBatchTasks for several); asks first on a terminal.')
+    .argument('<id...>', 'the task ids')
+    .option('-y, --yes', 'do not ask (needed when stdin is not a terminal)')
+    .addHelpText('after', '\nAnswering no exits 130 with nothing deleted.\n\nExamples:\n  so-batch delete 189\n  so-batch delete 189 190 191 --yes --json')
+    .action(async (values: string[], options: { yes?: boolean }) => {
+      const ids = [...new Set(values.map(parseId))];
+      const what = ids.length === 1 ? `task ${ids[0]}` : `tasks ${ids.join(', ')}`;
+      if (!options.yes) {
+        const stdin = io.stdin;
+        if (!stdin?.isTTY || !io.stderr.isTTY) throw usage(`delete asks before it deletes, and cannot ask here (no terminal): add --yes to delete ${what}.`);
+        // terminal: false: the tty's own line editing is enough for y or n, and no raw mode to undo after.
+        const prompt = createInterface({ input: stdin, output: io.stderr, terminal: false });
+        const answer = await prompt.question(`Delete ${what}? This cannot be undone. [y/N] `, { signal }).catch(() => '');
+        prompt.close();
+        if (!/^y(es)?$/i.test(answer.trim())) throw new CliFailure(`Nothing deleted.`, EXIT.interrupted, { kind: 'declined' });
+      }
+      return withClient(async (client, target, flags) => {
+        const [first] = ids;
+        unwrap(ids.length === 1 ? await client.agents.deleteBatchTask(first!, { signal }) : await client.agents.deleteBatchTasks(ids, { signal }), target);
+        if (flags.json) printJson(io, { Deleted: ids });
+        else io.stdout.write(`Deleted ${what}\n`);
+      });
+    });
 
   program
     .command('update')
@@ -198,7 +292,7 @@ export async function run(argv: string[], terminal: Io, signal: AbortSignal, ver
       };
       if (Object.keys(changes).length === 0) throw usage('Nothing to update: give --state, --description, --request or --response.');
       return withClient(async (client, target, flags) => {
-        const task = unwrap(await client.updateBatchTask({ Id: taskId, ...changes }, { signal }), target);
+        const task = checkTask(unwrap(await client.updateBatchTask({ Id: taskId, ...changes }, { signal }), target), target);
         if (flags.json) printJson(io, task);
         else printTask(io, task);
       });
@@ -209,12 +303,39 @@ export async function run(argv: string[], terminal: Io, signal: AbortSignal, ver
     .description('Follow a batch task until it ends: a live progress bar, then its state and result.')
     .argument('<id>', 'the task id')
     .addOption(new Option('--interval <ms>', 'time between polls').argParser(parseInterval).default(1000))
-    .addOption(new Option('--timeout <seconds>', 'stop watching after this long (the task goes on)').argParser(parseTimeout))
+    .addOption(new Option('--timeout <seconds>', 'stop watching after this long (the task goes on); each request\'s own limit is the global --request-timeout').argParser(seconds('--timeout')))
     .addHelpText('after', '\nExits 0 when the task Succeeded, 1 when it Failed, 7 when --timeout passed. Ctrl-C stops watching; the task goes on.\n\nExamples:\n  so-batch watch 189\n  so-batch watch 189 --timeout 600 2>progress.log')
     .action((id: string, options: { interval: number; timeout?: number }) => {
       const taskId = parseId(id);
       return withClient((client, target, flags) => watchTask(client, target, taskId, io, { json: Boolean(flags.json), intervalMs: options.interval, timeoutSeconds: options.timeout, signal }));
     });
+
+  program
+    .command('completion')
+    .description('Print a shell completion script for bash, zsh or fish, made from these commands.')
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .addHelpText(
+      'after',
+      '\nInstall (then open a new shell):\n  bash:  so-batch completion bash > ~/.local/share/bash-completion/completions/so-batch\n  zsh:   so-batch completion zsh > "${fpath[1]}/_so-batch"\n  fish:  so-batch completion fish > ~/.config/fish/completions/so-batch.fish',
+    )
+    .action((shell: Shell) => {
+      io.stdout.write(completionScript(program, shell));
+    });
+
+  // Before commander has parsed the flags, --json is judged from the words (a usage error may come first).
+  const jsonWanted = () => program.opts<GlobalFlags>().json ?? argv.slice(0, argv.includes('--') ? argv.indexOf('--') : undefined).includes('--json');
+  const report = (failure: CliFailure): number => {
+    if (jsonWanted()) {
+      const task = failure instanceof TaskFailedFailure ? { task: failure.task } : {};
+      printJson(io, { error: { kind: failure.kind, message: failure.message, ...(failure.status !== undefined ? { status: failure.status } : {}), ...task } });
+    } else if (failure instanceof TaskFailedFailure) {
+      // Said once, on stdout, where a Succeeded task's result goes.
+      io.stdout.write(`Failed${failure.task.Result ? `: ${failure.task.Result}` : ''}\n`);
+    } else {
+      io.stderr.write(`so-batch: ${failure.message}\n`);
+    }
+    return failure.exitCode;
+  };
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -223,14 +344,10 @@ export async function run(argv: string[], terminal: Io, signal: AbortSignal, ver
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help or --version
       // commander.help: no command given, and commander printed the help on stderr.
-      if (error.code !== 'commander.help') {
-        const message = error.message.replace(/^error: /, '').replace(/\n\(Did you mean (.*)\)$/, '; did you mean $1');
-        io.stderr.write(`so-batch: ${message} (so-batch ${parsing ? `${parsing.name()} ` : ''}--help)\n`);
-      }
-      return EXIT.usage;
+      if (error.code === 'commander.help') return EXIT.usage;
+      const message = error.message.replace(/^error: /, '').replace(/\n\(Did you mean (.*)\)$/, '; did you mean $1');
+      return report(new CliFailure(`${message} (so-batch ${parsing ? `${parsing.name()} ` : ''}--help)`, EXIT.usage));
     }
-    const failure = error instanceof CliFailure ? error : describe(error as Error, { baseUrl: '', credentials: 'the credentials' });
-    io.stderr.write(`so-batch: ${failure.message}\n`);
-    return failure.exitCode;
+    return report(error instanceof CliFailure ? error : describe(error as Error, { baseUrl: '', credentials: 'the credentials' }));
   }
 }

@@ -1,7 +1,17 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { BatchTaskFailedError, type BatchClient, type BatchTaskInfo } from '@so-batch/client';
+import { checkTask } from './answers.ts';
 import { CliFailure, describe, EXIT, sentence, type Target } from './failures.ts';
 import { fancy, printJson, type Io } from './output.ts';
+
+/** The task ended Failed: reported once (on stdout, or as --json's error with the task). */
+export class TaskFailedFailure extends CliFailure {
+  readonly task: BatchTaskInfo;
+  constructor(id: number, task: BatchTaskInfo) {
+    super(sentence(`Task ${id} failed${task.Result ? `: ${task.Result}` : ''}`), EXIT.taskFailed);
+    this.task = task;
+  }
+}
 
 export interface WatchOptions {
   json: boolean;
@@ -26,10 +36,20 @@ export async function watchTask(client: BatchClient, target: Target, id: number,
     : undefined;
   const deadline = options.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(Math.round(options.timeoutSeconds * 1000));
   let last: BatchTaskInfo | undefined;
+  // A poll whose answer is not a task stops the watch, with what was wrong with it.
+  const refused = new AbortController();
+  let notTask: CliFailure | undefined;
   const result = await client.waitForBatchTask(id, {
     intervalMs: options.intervalMs,
-    signal: deadline ? AbortSignal.any([options.signal, deadline]) : options.signal,
+    signal: AbortSignal.any([options.signal, refused.signal, ...(deadline ? [deadline] : [])]),
     onProgress: (task) => {
+      try {
+        checkTask(task, target);
+      } catch (failure) {
+        notTask = failure as CliFailure;
+        refused.abort();
+        return;
+      }
       const payload = { state: task.State ?? '?', description: task.ProgressDescription ?? '' };
       if (bar) {
         if (!last) bar.start(100, percent(task), payload);
@@ -41,20 +61,15 @@ export async function watchTask(client: BatchClient, target: Target, id: number,
     },
   });
   bar?.stop();
+  if (notTask) throw notTask;
   if (result.error?.kind === 'aborted') {
     if (!options.signal.aborted && deadline?.aborted) {
       const still = last ? `: it is still ${last.State ?? 'in no state'} (${percent(last)}%)` : '';
       throw new CliFailure(`Stopped watching task ${id} after ${options.timeoutSeconds} s (--timeout)${still}; the task goes on.`, EXIT.network);
     }
-    io.stderr.write(`Stopped watching task ${id}; the task goes on.\n`);
-    return EXIT.interrupted;
+    throw new CliFailure(`Stopped watching task ${id}; the task goes on.`, EXIT.interrupted);
   }
-  if (result.error instanceof BatchTaskFailedError) {
-    const { task } = result.error;
-    if (options.json) printJson(io, task);
-    else io.stdout.write(`Failed${task.Result ? `: ${task.Result}` : ''}\n`);
-    throw new CliFailure(sentence(`Task ${id} failed${task.Result ? `: ${task.Result}` : ''}`), EXIT.taskFailed);
-  }
+  if (result.error instanceof BatchTaskFailedError) throw new TaskFailedFailure(id, result.error.task);
   if (result.error) throw describe(result.error, target);
   const task = result.data;
   if (options.json) printJson(io, task);

@@ -121,11 +121,6 @@ describe('installable', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('so-batch is not built: run `pnpm build --filter=@so-batch/cli...` (or `pnpm build`) in the so-batch workspace.\n');
   });
-
-  it('the workspace links the bin: pnpm --filter @so-batch/cli exec so-batch runs from the root', () => {
-    const out = execFileSync('pnpm', ['--filter', '@so-batch/cli', 'exec', 'so-batch', '--version'], { cwd: WORKSPACE, encoding: 'utf8' });
-    expect(out.trim()).toBe('1.0.0');
-  }, 60_000);
 });
 
 describe('against the mock', () => {
@@ -174,7 +169,9 @@ describe('against the mock', () => {
   it('start prints the new task id, and get finds the job it started', async () => {
     const run = await cli(['start', '--name', 'ExportJob', '--param', 'Folder=exports', '--param', 'Format=csv', '--description', 'Nightly'], env);
     expect(run.code, run.stderr).toBe(0);
-    const id = Number(/^Started task (\d+)\n$/.exec(run.stdout)?.[1]);
+    // The id alone, so that id=$(so-batch start ...) works.
+    expect(run.stdout).toMatch(/^\d+\n$/);
+    const id = Number(run.stdout);
     expect(id).toBeGreaterThan(10_000);
     const task = JSON.parse((await cli(['get', String(id), '--json'], env)).stdout);
     expect(task).toMatchObject({ Id: id, Name: 'ExportJob', Description: 'Nightly', ParameterObject: { Folder: 'exports', Format: 'csv' } });
@@ -265,7 +262,7 @@ describe('errors: one line, words a user can act on, an exit code by kind, no se
     // As under Node 20, which cannot import the mock's TypeScript.
     const run = await cli(['--mock', 'list'], { NODE_OPTIONS: '--no-experimental-strip-types' });
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/^so-batch: --mock could not load the mock \(Unknown file extension "\.ts" for \S+index\.ts\)\. Node [\d.]+ cannot run the mock's TypeScript: run so-batch through pnpm \(pnpm exec so-batch --mock \.\.\.\), which provides the workspace's Node 24\.\n$/);
+    expect(run.stderr).toMatch(/^so-batch: --mock could not load the mock \(Unknown file extension "\.ts" for \S+index\.ts\)\. Node [\d.]+ cannot run the mock's TypeScript: run so-batch through pnpm \(pnpm -s so-batch --mock \.\.\. at the workspace root\), which provides the workspace's Node 24\.\n$/);
   });
 
   it('a network failure names the URL it tried', async () => {
@@ -350,14 +347,16 @@ describe('watch, against a server that moves tasks along', () => {
   it('exits 1 on Failed, saying why', async () => {
     const run = await cli(['watch', '2', '--interval', '20'], at());
     expect(run.code).toBe(1);
+    // Said once: on stdout, where a Succeeded task's result goes; stderr has only the progress.
     expect(run.stdout).toBe('Failed: Disk full\n');
-    expect(run.stderr).toMatch(/so-batch: Task 2 failed: Disk full\.\n$/);
+    expect(run.stderr).toBe('[ 30%] Started: Reading rows\n[ 30%] Failed: Stopped\n');
+    expect(`${run.stdout}${run.stderr}`.match(/Disk full/g)).toHaveLength(1);
   });
 
   it('a Result that is a sentence gets no second full stop', async () => {
     const run = await cli(['watch', '6', '--interval', '20'], at());
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/\nso-batch: Task 6 failed: Disk full\.\n$/);
+    expect(run.stdout).toBe('Failed: Disk full.\n');
   });
 
   it('--timeout stops watching a task that does not end (State Unknown): exit 7, one line', async () => {
@@ -393,13 +392,13 @@ describe('watch, against a server that moves tasks along', () => {
     // The client's waitForBatchTask refuses State All as an unexpected body; --timeout only keeps a regression from hanging.
     const run = await cli(['watch', '5', '--interval', '20', '--timeout', '5'], at());
     expect(run.code).toBe(6);
-    expect(run.stderr).toMatch(/^\[  0%\] All\nso-batch: The server's answer was not what the API describes: [^\n]*"All"[^\n]*[^.]\.\n$/);
+    expect(run.stderr).toMatch(/^\[  0%\] All\nso-batch: Not a SuperOffice Batch answer from POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/Agents\/Batch\/GetBatchTaskInfo: [^\n]*"All"[^\n]*[^.]\.\n$/);
   });
 
   it("an answer that is not a task (the client's unexpected-body): one line, exit 6", async () => {
     const run = await cli(['watch', '7', '--interval', '20'], at());
     expect(run.code).toBe(6);
-    expect(run.stderr).toBe("so-batch: The server's answer was not what the API describes: not JSON.\n");
+    expect(run.stderr).toBe(`so-batch: Not a SuperOffice Batch answer from POST ${server.url}/api/v1/Agents/Batch/GetBatchTaskInfo: not JSON.\n`);
   });
 
   it('--json prints the final task only', async () => {
