@@ -212,6 +212,12 @@ describe('against the mock', () => {
     expect(JSON.parse(run.stdout).Id).toBe(189);
     expect(run.stderr).toMatch(/Using the so-batch mock at http:\/\/127\.0\.0\.1:\d+/);
   });
+
+  it('--mock watch 189 and --mock get 189 agree: the task the page asks about, which has Succeeded', async () => {
+    const watch = await cli(['--mock', 'watch', '189', '--json']);
+    expect(watch.code, watch.stderr).toBe(0);
+    expect(JSON.parse(watch.stdout)).toMatchObject({ Id: 189, State: 'Succeeded' });
+  });
 });
 
 describe('errors: one line, words a user can act on, an exit code by kind, no secret', () => {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullTask } from './scripted-server.ts';
 
 // The built CLI against servers that redirect it elsewhere, answer 100 MB, or echo its
 // credentials in forms a plain search would miss. Two servers are two origins (another port).
@@ -125,8 +126,8 @@ describe('a server that redirects the CLI to another host', () => {
 
   it('--help lists what exit 3 and 6 now cover', async () => {
     const run = await cli(['--help'], {});
-    expect(run.stdout).toMatch(/3 {4}configuration missing or wrong \(base URL, credentials\), or the server redirected elsewhere/);
-    expect(run.stdout).toMatch(/6 {4}the server refused or failed \(another HTTP error, or an answer too large or unlike the API's\)/);
+    expect(run.stdout).toMatch(/3 {4}configuration missing or wrong \(base URL, credentials; a 404 page that is not JSON\),\n {7}or the server redirected elsewhere/);
+    expect(run.stdout).toMatch(/6 {4}the server refused or failed \(another HTTP error, or an answer too large\), or answered/);
   });
 });
 
@@ -177,7 +178,7 @@ describe('a server that echoes the credentials in other forms', () => {
       if (request.url!.split('?')[0] === '/api/v1/Agents/Batch/GetBatchTaskInfo') {
         let deep: unknown = { Echo: echoes };
         for (let i = 0; i < 9; i++) deep = { Level: deep };
-        return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ Id: 1, Name: 'ExportJob', State: 'Succeeded', ProgressPercent: 100, Description: echoes.join(' '), Result: echoes.join(' | '), ParameterObject: deep }));
+        return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(fullTask({ State: 'Succeeded', ProgressPercent: 100, Description: echoes.join(' '), Result: echoes.join(' | '), ParameterObject: deep })));
       }
       response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ Error: true, ErrorType: 'Unauthorized', ErrorMessage: `Invalid credentials: ${echoes.join(' ')}` }));
     });
