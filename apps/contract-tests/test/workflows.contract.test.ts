@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '@so-batch/mock';
+import { loadSpec } from '../src/openapi.ts';
 import { ARAZZO_PATH, describeRun, runWorkflows, type WorkflowCredentials } from './workflows-runner.ts';
 
 // The Arazzo workflows of spec/arazzo, run by `redocly respect` against the mock: the journeys
@@ -20,6 +21,37 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mock?.stop();
+});
+
+type Link = { operationId: string; parameters?: Record<string, string>; requestBody?: Record<string, unknown> };
+type Operation = { operationId?: string; parameters?: { name?: string; in?: string; $ref?: string }[]; requestBody?: unknown; responses?: Record<string, { links?: Record<string, Link> }> };
+
+describe("StartBatchJob's links", () => {
+  // Redocly's lint does not resolve a link's operationId: a misspelt one would only show as a
+  // dead link in the docs and tools.
+  const doc = loadSpec() as unknown as { paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> };
+  const operations = new Map(Object.values(doc.paths).flatMap((item) => Object.values(item)).filter((op) => op?.operationId).map((op) => [op.operationId!, op]));
+  const schemas = doc.components.schemas as Record<string, { properties?: Record<string, unknown> }>;
+  /** The top-level properties of an operation's JSON body (its schema is a $ref to a named schema). */
+  const requestProperties = (operation: Operation) => {
+    const ref = (operation.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)?.content?.['application/json']?.schema?.$ref;
+    return Object.keys((ref && schemas[ref.split('/').pop()!]?.properties) ?? {});
+  };
+
+  for (const startId of ['v1BatchAgent_StartBatchJob', 'v1Batch_StartBatchJob']) {
+    it(`${startId} links its 200 answer to the operations that take the id`, () => {
+      const links = operations.get(startId)?.responses?.['200']?.links ?? {};
+      expect(Object.keys(links).sort()).toEqual(['DeleteBatchTask', 'GetBatchTaskInfo', 'StopBatchJob', 'UpdateBatchTask']);
+      for (const [name, link] of Object.entries(links)) {
+        const target = operations.get(link.operationId);
+        expect(target, `${name}: ${link.operationId} is not an operation of the spec`).toBeDefined();
+        const pathParameters = (target!.parameters ?? []).filter((parameter) => parameter.in === 'path').map((parameter) => `path.${parameter.name}`);
+        for (const parameter of Object.keys(link.parameters ?? {})) expect(pathParameters, `${name}: ${parameter}`).toContain(parameter);
+        for (const property of Object.keys(link.requestBody ?? {})) expect(requestProperties(target!), `${name}: requestBody.${property}`).toContain(property);
+        expect(JSON.stringify(link.parameters ?? link.requestBody)).toContain('$response.body');
+      }
+    });
+  }
 });
 
 describe('the Arazzo workflows against the mock', () => {
