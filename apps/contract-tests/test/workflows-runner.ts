@@ -99,30 +99,36 @@ interface RespectCheck {
   severity?: string;
 }
 interface RespectStep {
+  type: 'step';
   stepId: string;
-  status?: string;
   checks?: RespectCheck[];
   response?: { statusCode?: number };
 }
 interface RespectWorkflow {
+  type: 'workflow';
   workflowId: string;
   status: string;
   executedSteps?: (RespectStep | RespectWorkflow)[];
 }
 
-function failuresOf(workflow: RespectWorkflow): string[] {
+function failuresOf(workflow: RespectWorkflow, prefix = ''): string[] {
+  // A retried step is logged once per attempt: only its last attempt counts.
   const lastAttempt = new Map<string, RespectStep>();
-  for (const step of workflow.executedSteps ?? []) {
-    // A step that runs a child workflow is logged as that workflow.
-    if ('workflowId' in step && !('stepId' in step)) continue;
-    lastAttempt.set((step as RespectStep).stepId, step as RespectStep);
-  }
   const lines: string[] = [];
+  for (const step of workflow.executedSteps ?? []) {
+    // A step that runs another workflow is logged as that workflow, with its own steps.
+    if (step.type === 'workflow') {
+      if (step.status !== 'success') lines.push(...failuresOf(step, `${prefix}${step.workflowId} > `));
+    } else {
+      lastAttempt.set(step.stepId, step);
+    }
+  }
   for (const [stepId, step] of lastAttempt) {
     for (const check of step.checks ?? []) {
       if (check.passed || check.severity === 'off' || check.severity === 'warn') continue;
       const what = check.condition ?? check.message ?? '';
-      lines.push(`step ${stepId} (HTTP ${step.response?.statusCode ?? '-'}): ${check.name}: ${what}${check.message && check.message !== what && !check.message.endsWith(what) ? ` (${check.message.replace(/\s+/g, ' ').trim()})` : ''}`);
+      const why = check.message && !check.message.endsWith(what) ? ` (${check.message.replace(/\s+/g, ' ').trim()})` : '';
+      lines.push(`${prefix}step ${stepId} (HTTP ${step.response?.statusCode ?? '-'}): ${check.name}: ${what}${why}`);
     }
   }
   return lines;
