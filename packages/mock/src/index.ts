@@ -1,20 +1,24 @@
 import type { AddressInfo } from 'node:net';
-import { createFront, DEFAULT_BODY_LIMIT } from './front.ts';
+import { createFront, resolveLimits, type FrontLimits } from './front.ts';
 import { SimulatedTasks } from './tasks.ts';
 import { startPrism } from './prism.ts';
 import { bundledSpecPath, loadSpec } from './spec.ts';
 
-export { DEFAULT_BODY_LIMIT } from './front.ts';
+export { DEFAULT_BODY_LIMIT, DEFAULT_LIMITS, type FrontLimits } from './front.ts';
 export { bundledSpecPath } from './spec.ts';
 
-export interface MockOptions {
+/**
+ * Each size and time a client controls has a cap (see FrontLimits and DEFAULT_LIMITS): body
+ * (bodyLimit, 1 MiB), nesting (depthLimit, 64), request head (headerLimit, 16 KiB), time for the
+ * headers (headersTimeoutMs, 5 s) and for the whole request (requestTimeoutMs, 10 s), idle
+ * keep-alive (keepAliveTimeoutMs, 5 s) and connections at once (maxConnections, 256).
+ */
+export interface MockOptions extends Partial<FrontLimits> {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
   host?: string;
   /** The bundled spec to serve; the workspace's spec/dist/openapi.json by default. */
   specPath?: string;
-  /** Largest request body accepted, in bytes (1 MiB by default). */
-  bodyLimit?: number;
   /** How long a job started through the mock runs before it ends (5000 ms by default). */
   taskRunMs?: number;
   /** Called with each log line; the lines are kept in `logs` too. */
@@ -32,6 +36,7 @@ export interface RunningMock {
 
 /** Starts the mock: Prism on a private port, the front on `port`. Resolves once both answer. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const limits = resolveLimits(options);
   const specPath = options.specPath ?? bundledSpecPath();
   const doc = loadSpec(specPath);
   const logs: string[] = [];
@@ -42,7 +47,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   };
   const prism = await startPrism({ specPath, log });
   const tasks = new SimulatedTasks(options.taskRunMs === undefined ? {} : { runMs: options.taskRunMs });
-  const server = createFront({ doc, prismUrl: prism.url, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, tasks, log });
+  const server = createFront({ doc, prismUrl: prism.url, ...limits, tasks, log });
   try {
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
