@@ -477,14 +477,15 @@ export function createFront(options: FrontOptions): Server {
       const started = performance.now();
       const accept = String(req.headers.accept ?? '');
       let problem = '';
-      inFlight.set(req.socket, res);
+      inFlight.set(req.socket, { req, res });
       // One log line per request, once its connection is done with it: that is when a request
       // the client abandoned, or one cut off by the request timeout, is known for what it was.
       res.once('close', () => {
-        if (inFlight.get(req.socket) === res) inFlight.delete(req.socket);
+        if (inFlight.get(req.socket)?.res === res) inFlight.delete(req.socket);
         const line = `${loggable(req.method, req.url)}`;
         const ms = `${Math.round(performance.now() - started)}ms`;
-        if (timedOut.has(req.socket)) log(`${line} 408 ${ms} the request did not arrive within ${requestTimeoutMs} ms`);
+        const cut = cutOff.get(req.socket);
+        if (cut) log(`${line} ${cut.status} ${ms} ${cut.message}`);
         else if (!res.writableFinished) log(`${line} 499 ${ms} client aborted`);
         else log(`${line} ${res.statusCode} ${ms}${problem ? ` ${problem}` : ''}`);
       });
@@ -514,13 +515,16 @@ export function createFront(options: FrontOptions): Server {
     },
   );
 
-  // What a connection is up to: the response in flight on it, whether its request ran out of
-  // time, whether it is one over the connection limit.
-  const inFlight = new WeakMap<Socket, ServerResponse>();
-  const timedOut = new WeakSet<Socket>();
+  // What a connection is up to: the request in flight on it, whether the mock cut it off, whether
+  // it is one over the connection limit.
+  const inFlight = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>();
+  /** Connections the mock cut off mid-request, and what it answered. */
+  const cutOff = new WeakMap<Socket, ErrorReply>();
+  /** Connections whose bytes Node's parser refused (or that ran out of time): one answer each. */
+  const refused = new WeakSet<Socket>();
   const overLimit = new WeakSet<Socket>();
   const served = new Set<Socket>();
-  let refused = 0;
+  let overLimitOpen = 0;
   server.on('connection', (socket: Socket) => {
     if (served.size < maxConnections) {
       served.add(socket);
@@ -530,31 +534,54 @@ export function createFront(options: FrontOptions): Server {
     // One over the limit gets a 503 on its first request, and a short time to send it. Past twice
     // the limit a connection is closed at once, so that open connections stay bounded however
     // many a client opens.
-    if (refused >= maxConnections) {
+    if (overLimitOpen >= maxConnections) {
       socket.destroy();
       return;
     }
-    refused++;
+    overLimitOpen++;
     overLimit.add(socket);
-    socket.once('close', () => refused--);
+    socket.once('close', () => overLimitOpen--);
   });
 
   // What Node's HTTP parser refuses (not HTTP, Content-Length with Transfer-Encoding, headers too
   // large) and requests that ran out of time: answered in the SuperOffice error body, never with
   // the request's bytes (error.rawPacket holds them, credentials and all).
   server.on('clientError', (error: Error & { code?: string; reason?: string }, socket: Socket) => {
-    const response = inFlight.get(socket);
-    const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    if (timeout) timedOut.add(socket);
-    if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent) {
+    if (refused.has(socket)) return; // answered already; the parser repeats itself
+    refused.add(socket);
+    const current = inFlight.get(socket);
+    // The client went away mid-request (a reset, or its end of the connection closed before the
+    // request did): nobody to answer. Its request, if one started, is logged as aborted.
+    if (error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) {
       socket.destroy();
       return;
     }
-    const reply: ErrorReply = timeout
-      ? { status: 408, type: 'RequestTimeout', message: `The request did not arrive in time: the mock waits ${headersTimeoutMs} ms for the headers and ${requestTimeoutMs} ms for the whole request.` }
-      : error.code === 'HPE_HEADER_OVERFLOW'
-        ? { status: 431, type: 'RequestHeaderFieldsTooLarge', message: `The request's headers are larger than ${headerLimit} bytes, the mock's limit.` }
-        : { status: 400, type: 'BadRequest', message: `The request is not valid HTTP/1.1: ${error.reason ?? error.code ?? 'unreadable'}.` };
+    const reply: ErrorReply =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? { status: 408, type: 'RequestTimeout', message: `The request did not arrive in time: the mock waits ${headersTimeoutMs} ms for the headers and ${requestTimeoutMs} ms for the whole request.` }
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? { status: 431, type: 'RequestHeaderFieldsTooLarge', message: `The request's headers are larger than ${headerLimit} bytes, the mock's limit.` }
+          : { status: 400, type: 'BadRequest', message: `The request is not valid HTTP/1.1: ${error.reason ?? error.code ?? 'unreadable'}.` };
+    // Whose fault: the request in flight if it has not fully arrived (its body broke off, or
+    // broke the framing); otherwise one pipelined behind it, which is answered after it.
+    if (current && !current.res.writableFinished && current.req.complete) {
+      current.res.once('close', () => {
+        answerRaw(socket, reply);
+        log(`- - ${reply.status} ${reply.message}`);
+      });
+      return;
+    }
+    if (current && !current.res.writableFinished) cutOff.set(socket, reply);
+    answerRaw(socket, reply);
+    // A request in flight logs its own line (with this answer) when its connection closes.
+    if (!current || current.res.writableFinished) log(`- - ${reply.status} ${reply.message}`);
+  });
+
+  function answerRaw(socket: Socket, reply: ErrorReply): void {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
     const body = JSON.stringify(errorBody(reply));
     socket.end(
       `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
@@ -562,8 +589,7 @@ export function createFront(options: FrontOptions): Server {
     );
     // A client that does not read its answer does not keep the connection either.
     setTimeout(() => socket.destroy(), 1000).unref();
-    if (!response) log(`- - ${reply.status} ${reply.message}`);
-  });
+  }
   return server;
 }
 
