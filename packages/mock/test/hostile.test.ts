@@ -370,6 +370,7 @@ describe('HTTP framing over raw sockets', () => {
     socket.destroy();
     await closed;
     await logged(/^POST \/api\/v1\/Agents\/Batch\/StartBatchJob 499 \d+ms client aborted$/);
+    expect(mock.logs.filter((line) => line.startsWith('[front] fault')), 'faults of the mock itself').toEqual([]);
     expect(mock.logs.filter((line) => / 5\d\d \d+ms/.test(line) && !line.startsWith('[prism]'))).toEqual([]);
   });
 });
@@ -442,6 +443,7 @@ describe('what held, and must keep holding', () => {
     for (const secret of SECRETS) expect(text.includes(secret), 'a credential in the log').toBe(false);
     expect(mock.logs.filter((line) => / 5\d\d \d+ms/.test(line) && !line.startsWith('[prism]'))).toEqual([]);
     expect(figures.fiveHundreds).toEqual([]);
+    expect(mock.logs.filter((line) => line.startsWith('[front] fault')), 'faults of the mock itself').toEqual([]);
   });
 
   it('memory comes back down after the run (figures in test-results/hostile.json)', async () => {
