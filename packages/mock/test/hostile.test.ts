@@ -1,11 +1,15 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { connect, type Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '../src/index.ts';
+import { createFront, resolveLimits } from '../src/front.ts';
+import { bundledSpecPath, startMock, type RunningMock } from '../src/index.ts';
+import { loadSpec } from '../src/spec.ts';
+import type { SimulatedTasks } from '../src/tasks.ts';
 
 // What a hostile client may send the mock, and what must hold whatever it sends: no 5xx, no
 // hang past the mock's limits, no credential of the request in any answer or log line, and
@@ -424,6 +428,38 @@ describe('a cap on connections at once', { timeout: 60_000 }, () => {
   it('refuses a limit that cannot be one, naming it', async () => {
     await expect(startMock({ requestTimeoutMs: 0 })).rejects.toThrow(/requestTimeoutMs must be a positive whole number, not 0/);
     await expect(startMock({ headersTimeoutMs: 20_000, requestTimeoutMs: 10_000 })).rejects.toThrow(/headersTimeoutMs \(20000\) cannot be longer than its requestTimeoutMs/);
+  });
+});
+
+// ---- a fault of the mock's own ------------------------------------------------------------------
+
+describe('a fault of the mock\'s own', () => {
+  it('is still a 500, in the error body, and logged with its stack, without the request\'s credential', async () => {
+    // A Prism that answers 200 with something that is not JSON: the front cannot read it, and
+    // that is no fault of the client's.
+    const prism = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('not json'));
+    await new Promise<void>((resolveListen) => prism.listen(0, '127.0.0.1', () => resolveListen()));
+    const lines: string[] = [];
+    const front = createFront({
+      doc: loadSpec(bundledSpecPath()),
+      prismUrl: `http://127.0.0.1:${(prism.address() as AddressInfo).port}`,
+      ...resolveLimits({}),
+      tasks: {} as SimulatedTasks, // never reached: the answer fails before any job is looked at
+      log: (line) => lines.push(line),
+    });
+    await new Promise<void>((resolveListen) => front.listen(0, '127.0.0.1', () => resolveListen()));
+    try {
+      const reply = await fetch(`http://127.0.0.1:${(front.address() as AddressInfo).port}/api/v1/BatchTask/189`, { headers: { Authorization: `SOTicket ${TICKET}`, 'SO-AppToken': APP_TOKEN } });
+      expect(reply.status).toBe(500);
+      expect(await reply.json()).toMatchObject({ Error: true, ErrorType: 'MockFailure', ErrorMessage: expect.stringMatching(/^The mock failed: .*JSON/) });
+      await expect.poll(() => lines.some((line) => / 500 \d+ms The mock failed/.test(line)), { timeout: HANG_MS }).toBe(true);
+      expect(lines.find((line) => line.startsWith('[front] fault: SyntaxError'))).toMatch(/ \| +at /);
+      for (const secret of SECRETS) expect(lines.join('\n').includes(secret)).toBe(false);
+    } finally {
+      front.closeAllConnections();
+      await new Promise((resolveClose) => front.close(resolveClose));
+      await new Promise((resolveClose) => prism.close(resolveClose));
+    }
   });
 });
 
