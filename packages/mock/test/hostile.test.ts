@@ -43,6 +43,8 @@ const LIMITS = { requestTimeoutMs: 1500, headersTimeoutMs: 1000, keepAliveTimeou
 const SLACK_MS = 8000;
 /** A request with no answer in this long is a hang, however busy the machine. */
 const HANG_MS = 30_000;
+/** Starting Prism beside other work can take most of a minute (see prism.ts). */
+const START_BUDGET = 120_000;
 
 const AGENT_PATHS = ['GetBatchTaskInfo', 'GetBatchTaskInfosByAssociates', 'GetBatchTaskInfosByNameAndState', 'GetAllBatchTaskInfosByName', 'StartBatchJob', 'UpdateBatchTask', 'StopBatchJob', 'DeleteBatchTask', 'DeleteBatchTasks'].map((name) => `/api/v1/Agents/Batch/${name}`);
 const REST_PATHS = ['/api/v1/BatchTask', '/api/v1/BatchTask/189', '/api/v1/BatchTask/189/Stop', '/api/v1/BatchTask/Started'];
@@ -158,7 +160,7 @@ beforeAll(async () => {
     figures.rss.frontPeak = Math.max(figures.rss.frontPeak!, process.memoryUsage().rss);
     if (prism) figures.rss.prismPeak = Math.max(figures.rss.prismPeak!, rssOf(prism));
   }, 100);
-});
+}, START_BUDGET);
 afterAll(async () => {
   clearInterval(peakSampler);
   agent.destroy();
@@ -388,7 +390,7 @@ describe('a cap on connections at once', { timeout: 60_000 }, () => {
   let capped: RunningMock;
   beforeAll(async () => {
     capped = await startMock({ maxConnections: 3 });
-  });
+  }, START_BUDGET);
   afterAll(() => capped?.stop());
 
   it('one connection over the cap gets 503 with Retry-After and the error body; once one closes, the next is served', async () => {
