@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFront, resolveLimits } from '../src/front.ts';
+import { createFront, resolveLimits, type FrontLimits } from '../src/front.ts';
 import { bundledSpecPath, startMock, type RunningMock } from '../src/index.ts';
 import { loadSpec } from '../src/spec.ts';
 import type { SimulatedTasks } from '../src/tasks.ts';
@@ -387,14 +387,14 @@ describe('HTTP framing over raw sockets', { timeout: 60_000 }, () => {
 // ---- connections ----------------------------------------------------------------------------
 
 describe('a cap on connections at once', { timeout: 60_000 }, () => {
-  let capped: RunningMock;
+  let capped: Awaited<ReturnType<typeof startFrontAlone>>;
   beforeAll(async () => {
-    capped = await startMock({ maxConnections: 3 });
-  }, START_BUDGET);
+    capped = await startFrontAlone({ maxConnections: 3 }, '{"Id":189}');
+  });
   afterAll(() => capped?.stop());
 
   it('one connection over the cap gets 503 with Retry-After and the error body; once one closes, the next is served', async () => {
-    const open = (target: RunningMock) => new Promise<Socket>((resolveSocket) => {
+    const open = (target: { port: number }) => new Promise<Socket>((resolveSocket) => {
       const socket = connect(target.port, '127.0.0.1', () => resolveSocket(socket));
       socket.on('error', () => {});
     });
@@ -404,7 +404,7 @@ describe('a cap on connections at once', { timeout: 60_000 }, () => {
         text += data.toString('latin1');
         if (/\r\n\r\n[\s\S]*\r\n0\r\n\r\n$/.test(text)) resolveAnswer(text); // the last chunk
       });
-      socket.write(`GET /api/v1/BatchTask/189 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic ${BASIC}\r\n\r\n`);
+      socket.write(`GET /api/v1/BatchTask/189 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic ${BASIC}\r\nPrefer: code=200\r\n\r\n`);
     });
     const held = await Promise.all([open(capped), open(capped), open(capped)]);
     const extra = await open(capped);
@@ -433,34 +433,51 @@ describe('a cap on connections at once', { timeout: 60_000 }, () => {
   });
 });
 
+/**
+ * The front alone, before a stand-in for Prism that answers every request with `answer`: for what
+ * needs no real Prism, so that the suite starts one Prism fewer on a busy machine.
+ */
+async function startFrontAlone(limits: Partial<FrontLimits>, answer: string) {
+  const prism = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(answer));
+  await new Promise<void>((resolveListen) => prism.listen(0, '127.0.0.1', () => resolveListen()));
+  const lines: string[] = [];
+  const front = createFront({
+    doc: loadSpec(bundledSpecPath()),
+    prismUrl: `http://127.0.0.1:${(prism.address() as AddressInfo).port}`,
+    ...resolveLimits(limits),
+    // Never reached: the requests here carry a Prefer (which the simulation leaves alone) or fail first.
+    tasks: {} as SimulatedTasks,
+    log: (line) => lines.push(line),
+  });
+  await new Promise<void>((resolveListen) => front.listen(0, '127.0.0.1', () => resolveListen()));
+  return {
+    port: (front.address() as AddressInfo).port,
+    lines,
+    async stop() {
+      front.closeAllConnections();
+      await new Promise((resolveClose) => front.close(resolveClose));
+      await new Promise((resolveClose) => prism.close(resolveClose));
+    },
+  };
+}
+
 // ---- a fault of the mock's own ------------------------------------------------------------------
 
 describe('a fault of the mock\'s own', () => {
   it('is still a 500, in the error body, and logged with its stack, without the request\'s credential', async () => {
     // A Prism that answers 200 with something that is not JSON: the front cannot read it, and
     // that is no fault of the client's.
-    const prism = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('not json'));
-    await new Promise<void>((resolveListen) => prism.listen(0, '127.0.0.1', () => resolveListen()));
-    const lines: string[] = [];
-    const front = createFront({
-      doc: loadSpec(bundledSpecPath()),
-      prismUrl: `http://127.0.0.1:${(prism.address() as AddressInfo).port}`,
-      ...resolveLimits({}),
-      tasks: {} as SimulatedTasks, // never reached: the answer fails before any job is looked at
-      log: (line) => lines.push(line),
-    });
-    await new Promise<void>((resolveListen) => front.listen(0, '127.0.0.1', () => resolveListen()));
+    const front = await startFrontAlone({}, 'not json');
+    const { lines } = front;
     try {
-      const reply = await fetch(`http://127.0.0.1:${(front.address() as AddressInfo).port}/api/v1/BatchTask/189`, { headers: { Authorization: `SOTicket ${TICKET}`, 'SO-AppToken': APP_TOKEN } });
+      const reply = await fetch(`http://127.0.0.1:${front.port}/api/v1/BatchTask/189`, { headers: { Authorization: `SOTicket ${TICKET}`, 'SO-AppToken': APP_TOKEN } });
       expect(reply.status).toBe(500);
       expect(await reply.json()).toMatchObject({ Error: true, ErrorType: 'MockFailure', ErrorMessage: expect.stringMatching(/^The mock failed: .*JSON/) });
       await expect.poll(() => lines.some((line) => / 500 \d+ms The mock failed/.test(line)), { timeout: HANG_MS }).toBe(true);
       expect(lines.find((line) => line.startsWith('[front] fault: SyntaxError'))).toMatch(/ \| +at /);
       for (const secret of SECRETS) expect(lines.join('\n').includes(secret)).toBe(false);
     } finally {
-      front.closeAllConnections();
-      await new Promise((resolveClose) => front.close(resolveClose));
-      await new Promise((resolveClose) => prism.close(resolveClose));
+      await front.stop();
     }
   });
 });
