@@ -193,6 +193,17 @@ describe('generated hostile requests get a 4xx or a 2xx, never a 5xx, and never 
     );
   });
 
+  it.each([
+    ['GET', '/api/v1/BatchTask/%zz'],
+    ['PUT', '/api/v1/BatchTask/%ff%fe'],
+    ['DELETE', '/api/v1/BatchTask/%C0%AF'],
+    ['POST', '/api/v1/BatchTask/%zz/Stop'],
+  ])('%s %s, without credentials even, gets 400 naming the path value', async (method, path) => {
+    const answer = await send(method, path, { 'content-type': 'application/json' }, method === 'PUT' ? '{}' : undefined);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toMatchObject({ ErrorType: 'BadRequest', ErrorMessage: expect.stringMatching(/^The path value "%[^"]+" is not valid: its %-escapes do not spell UTF-8 characters\.$/) });
+  });
+
   it('bodies: malformed, deep, huge, invalid UTF-8, __proto__ keys, odd numbers', async () => {
     const nested = fc.tuple(fc.integer({ min: 1, max: 6000 }), fc.constantFrom('[', '{"a":')).map(([depth, open]) => {
       const close = open === '[' ? ']' : '}';
