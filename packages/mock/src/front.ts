@@ -1,5 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { checkCredentials, WWW_AUTHENTICATE } from './credentials.ts';
+import { jsonNestsDeeperThan, xmlNestsDeeperThan } from './nesting.ts';
 import { enumValues, indexOperations, isPlaceholder, matchOperation, meaningOf, placeholderValue, resolve, type OpenApiDocument, type Operation, type Schema } from './spec.ts';
 import { answerFromStore } from './answers.ts';
 import { callerOf } from './credentials.ts';
@@ -13,18 +15,59 @@ import { jsonToXml, xmlToJson, XmlSyntaxError } from './xml.ts';
 // property names case-insensitively, turns Prism's validation findings into the SuperOffice
 // error body, applies $select, and speaks XML.
 
-export interface FrontOptions {
+/** What a client may spend of the mock: each size and time it controls has a cap. */
+export interface FrontLimits {
+  /** The largest request body accepted, in bytes; a larger one gets 413. */
+  bodyLimit: number;
+  /** How deeply a JSON or XML body may nest (arrays and objects, or elements); deeper gets 400. */
+  depthLimit: number;
+  /** How long a client may take to send a request's headers, in ms; then 408 and the connection closes. */
+  headersTimeoutMs: number;
+  /** How long a client may take to send a whole request, body included, in ms; then 408 and the connection closes. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests, in ms. */
+  keepAliveTimeoutMs: number;
+  /** The largest request head (request line and headers), in bytes; a larger one gets 431. */
+  headerLimit: number;
+  /** How many connections are served at once; a request on one more gets 503 with Retry-After and the connection closes. */
+  maxConnections: number;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export const DEFAULT_LIMITS: Readonly<FrontLimits> = {
+  bodyLimit: DEFAULT_BODY_LIMIT,
+  depthLimit: 64,
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  headerLimit: 16 * 1024,
+  maxConnections: 256,
+};
+
+/** The limits asked for, the defaults for the rest; throws a RangeError naming a value that cannot be a limit. */
+export function resolveLimits(asked: Partial<FrontLimits>): FrontLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const name of Object.keys(DEFAULT_LIMITS) as (keyof FrontLimits)[]) {
+    const value = asked[name];
+    if (value === undefined) continue;
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`The mock's ${name} must be a positive whole number, not ${String(value)}.`);
+    limits[name] = value;
+  }
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new RangeError(`The mock's headersTimeoutMs (${limits.headersTimeoutMs}) cannot be longer than its requestTimeoutMs (${limits.requestTimeoutMs}).`);
+  }
+  return limits;
+}
+
+export interface FrontOptions extends FrontLimits {
   doc: OpenApiDocument;
   /** Where Prism listens, such as http://127.0.0.1:4011. */
   prismUrl: string;
-  /** The largest request body accepted, in bytes. */
-  bodyLimit: number;
   /** The tasks every operation answers from (see store.ts). */
   store: TaskStore;
   log: (line: string) => void;
 }
-
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Prism checks security too; it gets this placeholder, so that it never sees a real credential. */
 const PRISM_CREDENTIALS = `Basic ${Buffer.from('so-batch-mock:placeholder').toString('base64')}`;
@@ -45,6 +88,14 @@ class RequestProblem extends Error {
     super(reply.message);
     this.reply = reply;
   }
+}
+
+/** The client went away (or was cut off) before its request was read: nobody is left to answer. */
+class ClientGone extends Error {}
+
+/** The SuperOffice error body, as every error the mock makes answers. */
+function errorBody(reply: Pick<ErrorReply, 'type' | 'message'>) {
+  return { Error: true, ErrorType: reply.type, ErrorMessage: reply.message, ErrorSource: 'so-batch mock' };
 }
 
 function mediaType(header: string | undefined): string {
@@ -105,8 +156,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => {
       if (!refused) resolveBody(Buffer.concat(chunks));
     });
-    req.on('error', (error) => {
-      if (!refused) reject(error);
+    // An upload the client abandons (or the request timeout cuts) errors with "aborted", or just
+    // closes: either way the body will not come, and it is not the mock's fault.
+    req.on('error', () => reject(new ClientGone('client aborted')));
+    req.on('close', () => {
+      if (!req.complete) reject(new ClientGone('client aborted'));
     });
   });
 }
@@ -134,11 +188,17 @@ function describeViolations(header: string | null): string | undefined {
   }
 }
 
-function okResponseSchema(doc: OpenApiDocument, operation: Operation): Schema | undefined {
+type DeclaredResponse = { content?: Record<string, { schema?: Schema; examples?: Record<string, unknown> }> };
+
+function declaredResponses(doc: OpenApiDocument, operation: Operation): Record<string, unknown> {
   const op = resolve<Record<string, unknown>>(doc, (resolve<Record<string, unknown>>(doc, doc.paths[operation.template]) as Record<string, unknown>)[operation.method.toLowerCase()]);
-  const responses = op.responses as Record<string, unknown>;
+  return (op.responses ?? {}) as Record<string, unknown>;
+}
+
+function okResponseSchema(doc: OpenApiDocument, operation: Operation): Schema | undefined {
+  const responses = declaredResponses(doc, operation);
   const ok = Object.keys(responses).find((code) => code.startsWith('2'));
-  const response = ok ? resolve<{ content?: Record<string, { schema?: Schema }> }>(doc, responses[ok]) : undefined;
+  const response = ok ? resolve<DeclaredResponse>(doc, responses[ok]) : undefined;
   return response?.content?.['application/json']?.schema;
 }
 
@@ -147,8 +207,50 @@ function originOf(host: string | undefined): string {
   return `http://${host && /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? host : 'localhost'}`;
 }
 
+/**
+ * Checks the preferences Prism acts on (`code`, `example`, `dynamic`) against what the operation
+ * declares, and returns them as one well-formed Prefer header for Prism; undefined when none is
+ * asked for. Prism answers an odd one with its own problem body, or a 500; here it gets a 400
+ * that names the problem. Other preferences are ignored, as RFC 7240 asks of a server.
+ */
+function checkPrefer(doc: OpenApiDocument, operation: Operation, header: string): string | undefined {
+  const bad = (message: string) => new RequestProblem({ status: 400, type: 'BadRequest', message: `Prefer: ${message}` });
+  const asked = new Map<string, string>();
+  for (const part of header.split(',')) {
+    // Split and trimmed, not one regular expression: a header of 16 KiB of spaces must cost nothing.
+    const preference = part.split(';')[0]!;
+    const equals = preference.indexOf('=');
+    const name = (equals < 0 ? preference : preference.slice(0, equals)).trim().toLowerCase();
+    if (!['code', 'example', 'dynamic'].includes(name)) continue;
+    const raw = equals < 0 ? '' : preference.slice(equals + 1).trim();
+    const value = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+    if (asked.has(name)) throw bad(`${name} is given twice.`);
+    asked.set(name, value);
+  }
+  if (asked.size === 0) return undefined;
+  const responses = declaredResponses(doc, operation);
+  const declared = Object.keys(responses);
+  const code = asked.get('code');
+  if (code !== undefined) {
+    if (!/^[1-5]\d\d$/.test(code)) throw bad(`code must be an HTTP status code such as 401, not "${code.slice(0, 40)}".`);
+    if (!declared.includes(code)) throw bad(`${operation.operationId} declares no ${code} response; it declares ${declared.join(', ')}.`);
+  }
+  const example = asked.get('example');
+  if (example !== undefined) {
+    const chosen = code ?? declared.find((candidate) => candidate.startsWith('2'));
+    const examples = Object.keys(resolve<DeclaredResponse | undefined>(doc, chosen ? responses[chosen] : undefined)?.content?.['application/json']?.examples ?? {});
+    if (!examples.includes(example)) {
+      const offered = examples.length ? `it has ${examples.join(', ')}` : 'it has none';
+      throw bad(`the ${chosen ?? 'success'} response of ${operation.operationId} has no example named "${example.slice(0, 40)}"; ${offered}.`);
+    }
+  }
+  const dynamic = asked.get('dynamic');
+  if (dynamic !== undefined && !/^(true|false)$/i.test(dynamic)) throw bad(`dynamic must be true or false, not "${dynamic.slice(0, 40)}".`);
+  return [...asked].map(([name, value]) => `${name}=${name === 'dynamic' ? value.toLowerCase() : value}`).join(', ');
+}
+
 export function createFront(options: FrontOptions): Server {
-  const { doc, prismUrl, bodyLimit, store, log } = options;
+  const { doc, prismUrl, bodyLimit, depthLimit, store, log } = options;
   const operations = indexOperations(doc);
 
   function send(res: ServerResponse, status: number, accept: string, value: unknown, schema: Schema | undefined, headers: Record<string, string> = {}): void {
@@ -163,14 +265,14 @@ export function createFront(options: FrontOptions): Server {
   }
 
   function sendError(res: ServerResponse, accept: string, reply: ErrorReply): void {
-    const body = { Error: true, ErrorType: reply.type, ErrorMessage: reply.message, ErrorSource: 'so-batch mock' };
-    send(res, reply.status, accept, body, resolve(doc, { $ref: '#/components/schemas/ErrorBody' }), reply.headers);
+    send(res, reply.status, accept, errorBody(reply), resolve(doc, { $ref: '#/components/schemas/ErrorBody' }), reply.headers);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<number> {
     const accept = String(req.headers.accept ?? '');
-    const url = new URL(req.url ?? '/', 'http://mock');
+    const url = parseTarget(req.url ?? '/');
     const method = (req.method ?? 'GET').toUpperCase();
+    if (!url) throw new RequestProblem({ status: 400, type: 'BadRequest', message: 'The request target is not a path.' });
 
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.writeHead(204, {
@@ -194,6 +296,9 @@ export function createFront(options: FrontOptions): Server {
         message: `${method} is not allowed on ${url.pathname}: use ${route.allowed.join(' or ')}.`,
         headers: { allow: route.allowed.join(', ') },
       });
+    }
+    if (route.kind === 'malformed-path') {
+      throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The path value "${route.segment.slice(0, 100)}" is not valid: its %-escapes do not spell UTF-8 characters.` });
     }
     const { operation } = route;
     // The pages print their paths with the placeholder in (`/BatchTask/{state}`): sent as printed,
@@ -220,11 +325,14 @@ export function createFront(options: FrontOptions): Server {
       if (raw.trim() === '') {
         throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The request body is empty: ${operation.operationId} needs one.` });
       }
+      const format = XML_TYPES.includes(type) ? 'XML' : 'JSON';
+      if (format === 'XML' ? xmlNestsDeeperThan(raw, depthLimit) : jsonNestsDeeperThan(raw, depthLimit)) {
+        throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The request body nests more than ${depthLimit} levels deep, the mock's limit.` });
+      }
       let parsed: unknown;
       try {
         parsed = XML_TYPES.includes(type) ? xmlToJson(doc, raw, operation.requestSchema) : JSON.parse(raw);
       } catch (error) {
-        const format = XML_TYPES.includes(type) ? 'XML' : 'JSON';
         const detail = error instanceof SyntaxError || error instanceof XmlSyntaxError ? error.message : String(error);
         throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The request body is not valid ${format}: ${detail}` });
       }
@@ -256,10 +364,14 @@ export function createFront(options: FrontOptions): Server {
 
     const headers: Record<string, string> = { authorization: PRISM_CREDENTIALS, accept: 'application/json' };
     if (forwardBody !== undefined) headers['content-type'] = 'application/json';
-    for (const name of ['prefer', 'accept-language', 'so-language', 'so-culture', 'so-timezone', 'so-apptoken']) {
+    for (const name of ['accept-language', 'so-language', 'so-culture', 'so-timezone']) {
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
+    // The app token is a secret too: Prism only needs to see that one was sent.
+    if (typeof req.headers['so-apptoken'] === 'string') headers['so-apptoken'] = 'so-batch-mock-placeholder';
+    const prefer = typeof req.headers.prefer === 'string' ? checkPrefer(doc, operation, req.headers.prefer) : undefined;
+    if (prefer) headers.prefer = prefer;
     // One path item serving two pages (GET /BatchTask/{id} and /{state}): Prism would answer
     // both with the same example; the path value picks the page's, as the server would.
     const meaning = pathValues[0] !== undefined ? meaningOf(doc, operation, pathValues[0]) : undefined;
@@ -280,12 +392,18 @@ export function createFront(options: FrontOptions): Server {
     if (upstream.status >= 500) {
       throw new RequestProblem({ status: 502, type: 'BadGateway', message: `The mock's Prism failed with ${upstream.status}: ${text.slice(0, 200)}` });
     }
+    // Any other refusal of Prism's own (problem+json) is said in the SuperOffice error body.
+    if (upstream.status >= 400 && /problem\+json/.test(upstream.headers.get('content-type') ?? '')) {
+      const problem = JSON.parse(text) as { title?: string; detail?: string };
+      const status = upstream.status === 422 ? 400 : upstream.status;
+      throw new RequestProblem({ status, type: STATUS_CODES[status]?.replace(/\W/g, '') ?? 'BadRequest', message: `${problem.title ?? 'Refused'}: ${problem.detail ?? ''}`.trim() });
+    }
 
     let value: unknown = text === '' ? undefined : JSON.parse(text);
     let status = upstream.status;
     // Prism has validated the request; the store answers it, as the server's database would. An
     // explicit Prefer asks for a declared answer (`code=404`, `example=page`): Prism's stands.
-    if (upstream.status < 300 && !req.headers.prefer) {
+    if (upstream.status < 300 && !prefer) {
       const answer = answerFromStore(store, { operationId: operation.operationId, body: wire, pathValues: canonicalValues, caller: callerOf(req.headers.authorization), query, origin: originOf(req.headers.host) });
       if (answer) ({ status, value } = answer);
     }
@@ -300,21 +418,153 @@ export function createFront(options: FrontOptions): Server {
     return status;
   }
 
-  return createServer((req, res) => {
-    const started = performance.now();
-    const accept = String(req.headers.accept ?? '');
-    handle(req, res)
-      .then((status) => log(`${req.method} ${req.url} ${status} ${Math.round(performance.now() - started)}ms`))
-      .catch((error: unknown) => {
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnections, headerLimit } = options;
+  const server = createServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      keepAliveTimeout: keepAliveTimeoutMs,
+      maxHeaderSize: headerLimit,
+      // Node looks for requests past their time only this often (every 30 s by default, which
+      // lets a stalled body hold its connection for minutes): a few looks per timeout.
+      connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
+    },
+    (req, res) => {
+      const started = performance.now();
+      const accept = String(req.headers.accept ?? '');
+      let problem = '';
+      inFlight.set(req.socket, { req, res });
+      // One log line per request, once its connection is done with it: that is when a request
+      // the client abandoned, or one cut off by the request timeout, is known for what it was.
+      res.once('close', () => {
+        if (inFlight.get(req.socket)?.res === res) inFlight.delete(req.socket);
+        const line = `${loggable(req.method, req.url)}`;
+        const ms = `${Math.round(performance.now() - started)}ms`;
+        const cut = cutOff.get(req.socket);
+        if (cut) log(`${line} ${cut.status} ${ms} ${cut.message}`);
+        else if (!res.writableFinished) log(`${line} 499 ${ms} client aborted`);
+        else log(`${line} ${res.statusCode} ${ms}${problem ? ` ${problem}` : ''}`);
+      });
+      if (overLimit.has(req.socket)) {
+        problem = `over the limit of ${maxConnections} connections`;
+        res.shouldKeepAlive = false;
+        sendError(res, accept, {
+          status: 503,
+          type: 'ServiceUnavailable',
+          message: `The mock serves ${maxConnections} connections at once, and that many are open: retry once one has closed.`,
+          headers: { 'retry-after': '1', connection: 'close' },
+        });
+        return;
+      }
+      handle(req, res).catch((error: unknown) => {
+        if (error instanceof ClientGone) return; // nobody to answer; logged when the connection closes
+        const fault = !(error instanceof RequestProblem || error instanceof StoreProblem);
         const reply: ErrorReply =
           error instanceof RequestProblem
             ? error.reply
             : error instanceof StoreProblem
               ? { status: error.status, type: error.type, message: error.message }
               : { status: 500, type: 'MockFailure', message: `The mock failed: ${(error as Error)?.message ?? String(error)}` };
+        problem = reply.message;
+        // A fault of the mock's own: its stack goes to the log, on one line, for whoever fixes it.
+        if (fault) log(`[front] fault: ${String((error as Error)?.stack ?? error).replace(/\s*\n\s*/g, ' | ')}`);
         if (!res.headersSent) sendError(res, accept, reply);
         else res.end();
-        log(`${req.method} ${req.url} ${reply.status} ${Math.round(performance.now() - started)}ms ${reply.message}`);
       });
+    },
+  );
+
+  // What a connection is up to: the request in flight on it, whether the mock cut it off, whether
+  // it is one over the connection limit.
+  const inFlight = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>();
+  /** Connections the mock cut off mid-request, and what it answered. */
+  const cutOff = new WeakMap<Socket, ErrorReply>();
+  /** Connections whose bytes Node's parser refused (or that ran out of time): one answer each. */
+  const refused = new WeakSet<Socket>();
+  const overLimit = new WeakSet<Socket>();
+  const served = new Set<Socket>();
+  let overLimitOpen = 0;
+  server.on('connection', (socket: Socket) => {
+    if (served.size < maxConnections) {
+      served.add(socket);
+      socket.once('close', () => served.delete(socket));
+      return;
+    }
+    // One over the limit gets a 503 on its first request, and a short time to send it. Past twice
+    // the limit a connection is closed at once, so that open connections stay bounded however
+    // many a client opens.
+    if (overLimitOpen >= maxConnections) {
+      socket.destroy();
+      return;
+    }
+    overLimitOpen++;
+    overLimit.add(socket);
+    socket.once('close', () => overLimitOpen--);
   });
+
+  // What Node's HTTP parser refuses (not HTTP, Content-Length with Transfer-Encoding, headers too
+  // large) and requests that ran out of time: answered in the SuperOffice error body, never with
+  // the request's bytes (error.rawPacket holds them, credentials and all).
+  server.on('clientError', (error: Error & { code?: string; reason?: string }, socket: Socket) => {
+    if (refused.has(socket)) return; // answered already; the parser repeats itself
+    refused.add(socket);
+    const current = inFlight.get(socket);
+    // The client went away mid-request (a reset, or its end of the connection closed before the
+    // request did): nobody to answer. Its request, if one started, is logged as aborted.
+    if (error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const reply: ErrorReply =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? { status: 408, type: 'RequestTimeout', message: `The request did not arrive in time: the mock waits ${headersTimeoutMs} ms for the headers and ${requestTimeoutMs} ms for the whole request.` }
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? { status: 431, type: 'RequestHeaderFieldsTooLarge', message: `The request's headers are larger than ${headerLimit} bytes, the mock's limit.` }
+          : { status: 400, type: 'BadRequest', message: `The request is not valid HTTP/1.1: ${error.reason ?? error.code ?? 'unreadable'}.` };
+    // Whose fault: the request in flight if it has not fully arrived (its body broke off, or
+    // broke the framing); otherwise one pipelined behind it, which is answered after it.
+    if (current && !current.res.writableFinished && current.req.complete) {
+      current.res.once('close', () => {
+        answerRaw(socket, reply);
+        log(`- - ${reply.status} ${reply.message}`);
+      });
+      return;
+    }
+    if (current && !current.res.writableFinished) cutOff.set(socket, reply);
+    answerRaw(socket, reply);
+    // A request in flight logs its own line (with this answer) when its connection closes.
+    if (!current || current.res.writableFinished) log(`- - ${reply.status} ${reply.message}`);
+  });
+
+  function answerRaw(socket: Socket, reply: ErrorReply): void {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify(errorBody(reply));
+    socket.end(
+      `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    // A client that does not read its answer does not keep the connection either.
+    setTimeout(() => socket.destroy(), 1000).unref();
+  }
+  return server;
+}
+
+/** The request target as a URL; undefined for one that is no path or URL at all (`*`, `http://[`). */
+function parseTarget(target: string): URL | undefined {
+  try {
+    // A path is read as a path: "//host/x" is the path //host/x, not the host "host".
+    return target.startsWith('/') ? new URL(`http://mock${target}`) : new URL(target);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Method and target for the log: control characters shown as '?', and a long target cut short. */
+function loggable(method: string | undefined, target: string | undefined): string {
+  const clean = (text: string) => text.replace(/[\x00-\x1f\x7f]/g, '?');
+  const url = clean(target ?? '');
+  return `${clean(method ?? '-')} ${url.length > 300 ? `${url.slice(0, 300)}...` : url}`;
 }

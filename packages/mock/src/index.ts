@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { createFront, DEFAULT_BODY_LIMIT } from './front.ts';
+import { createFront, resolveLimits, type FrontLimits } from './front.ts';
 import { defaultSeed, loadFixtures } from './seed.ts';
 import { TaskStore, type StoredTask } from './store.ts';
 import { startPrism } from './prism.ts';
 import { bundledSpecPath, loadSpec } from './spec.ts';
 
-export { DEFAULT_BODY_LIMIT } from './front.ts';
+export { DEFAULT_BODY_LIMIT, DEFAULT_LIMITS, type FrontLimits } from './front.ts';
 export { bundledSpecPath, loadSpec } from './spec.ts';
 export { ASSOCIATES, DEFAULT_CALLER, FixtureError, readFixtureFile } from './seed.ts';
 export { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, type StoredTask } from './store.ts';
@@ -26,14 +26,18 @@ export {
 } from './odata.ts';
 export type { ArchiveColumn, ArchiveContext, ArchiveMode, ArchiveOptions, ArchivePage, ArchiveQuery, ArchiveRow, BatchTaskInfoLike, ColumnKind } from './odata.ts';
 
-export interface MockOptions {
+/**
+ * Each size and time a client controls has a cap (see FrontLimits and DEFAULT_LIMITS): body
+ * (bodyLimit, 1 MiB), nesting (depthLimit, 64), request head (headerLimit, 16 KiB), time for the
+ * headers (headersTimeoutMs, 5 s) and for the whole request (requestTimeoutMs, 10 s), idle
+ * keep-alive (keepAliveTimeoutMs, 5 s) and connections at once (maxConnections, 256).
+ */
+export interface MockOptions extends Partial<FrontLimits> {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
   host?: string;
   /** The bundled spec to serve; the workspace's spec/dist/openapi.json by default. */
   specPath?: string;
-  /** Largest request body accepted, in bytes (1 MiB by default). */
-  bodyLimit?: number;
   /** How long a job started through the mock runs before it ends (5000 ms by default). */
   taskRunMs?: number;
   /**
@@ -65,6 +69,7 @@ export interface RunningMock {
 
 /** Starts the mock: Prism on a private port, the front on `port`. Resolves once both answer. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const limits = resolveLimits(options);
   const specPath = options.specPath ?? bundledSpecPath();
   const doc = loadSpec(specPath);
   const logs: string[] = [];
@@ -81,7 +86,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     ...(options.maxStringLength === undefined ? {} : { maxString: options.maxStringLength }),
   });
   const prism = await startPrism({ specPath, log });
-  const server = createFront({ doc, prismUrl: prism.url, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, store, log });
+  const server = createFront({ doc, prismUrl: prism.url, ...limits, store, log });
   try {
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);

@@ -65,11 +65,14 @@ export async function startPrism(options: {
     }
   };
 
+  // Prism starts in 2 s on an idle machine, but loading its bundle beside other work on two
+  // cores (a whole `pnpm test` starts several at once) has taken over 30 s.
+  const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
   await new Promise<void>((resolveReady, reject) => {
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`Prism did not start within ${options.readyTimeoutMs ?? 30_000} ms`));
-    }, options.readyTimeoutMs ?? 30_000);
+      reject(new Error(`Prism did not start within ${readyTimeoutMs} ms`));
+    }, readyTimeoutMs);
     let buffered = '';
     const onData = (chunk: Buffer) => {
       buffered += chunk.toString('utf8');

@@ -142,7 +142,9 @@ export function indexOperations(doc: OpenApiDocument): Operation[] {
 export type OperationMatch =
   | { kind: 'operation'; operation: Operation; pathValues: string[] }
   | { kind: 'method-not-allowed'; allowed: string[] }
-  | { kind: 'not-found' };
+  | { kind: 'not-found' }
+  /** A path value whose %-escapes are not UTF-8 (`%zz`, `%C0%AF`): the client's mistake, answered 400. */
+  | { kind: 'malformed-path'; segment: string };
 
 /** Routes like ASP.NET does: path segments case-insensitively. */
 export function matchOperation(operations: Operation[], method: string, pathname: string): OperationMatch {
@@ -152,11 +154,22 @@ export function matchOperation(operations: Operation[], method: string, pathname
   if (onPath.length === 0) return { kind: 'not-found' };
   const hit = onPath.find((candidate) => candidate.operation.method === method.toUpperCase());
   if (!hit) return { kind: 'method-not-allowed', allowed: onPath.map((c) => c.operation.method) };
-  return {
-    kind: 'operation',
-    operation: hit.operation,
-    pathValues: hit.match!.slice(1).map((value) => decodeURIComponent(value)),
-  };
+  const pathValues: string[] = [];
+  for (const segment of hit.match!.slice(1)) {
+    const value = decodePathValue(segment!);
+    if (value === undefined) return { kind: 'malformed-path', segment: segment! };
+    pathValues.push(value);
+  }
+  return { kind: 'operation', operation: hit.operation, pathValues };
+}
+
+/** A path value with its %-escapes decoded; undefined when they do not spell UTF-8. */
+function decodePathValue(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The meaning a path value selects: an integer is an id; otherwise a value of the named enum. */
