@@ -29,4 +29,22 @@ describe(`model-based sequences against the mock (fast-check, seed ${seed}, ${nu
     if (report.failed) expect.fail(report.message);
     expect(report.numRuns).toBe(numRuns);
   }, 600_000);
+
+  it('catches a target that breaks the contract, shrinks the sequence and prints it as curl lines without the credential', async () => {
+    // The mock, behind a fetch that hides the last task of every list it answers.
+    const hidingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const text = await response.text();
+      const body = text ? (JSON.parse(text) as unknown) : undefined;
+      const shown = Array.isArray(body) && body.length > 0 ? JSON.stringify(body.slice(0, -1)) : text;
+      return new Response(response.status === 204 ? null : shown, { status: response.status, headers: response.headers });
+    };
+    const report = await runModel({ ...mockModelOptions(mock), fetch: hidingFetch, seed, numRuns: 30 });
+    expect(report.failed).toBe(true);
+    expect(report.failure!.commands).toHaveLength(1);
+    expect(report.failure!.error).toMatch(/belongs in this list, but is missing/);
+    expect(report.failure!.curl).toMatch(/^curl -sS -X POST -u tje0:Tje0 "\$BASE"'\/api\/v1\/(Agents\/Batch\/GetBatchTaskInfosBy|BatchTask\/)/m);
+    expect(report.message).toContain(`SO_MODEL_SEED=${seed}`);
+    expect(report.message).not.toContain(Buffer.from('tje0:Tje0').toString('base64'));
+  }, 120_000);
 });

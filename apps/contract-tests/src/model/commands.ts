@@ -247,7 +247,7 @@ class GetAll extends BatchCommand {
 // --- Start -----------------------------------------------------------------------------------
 
 interface StartInput {
-  name: string;
+  Name: string;
   Description?: string;
   Context?: string;
   Request?: string;
@@ -266,7 +266,7 @@ class Start extends BatchCommand {
     return `${this.rest ? 'REST.POST /BatchTask' : 'Agents.StartBatchJob'}(${JSON.stringify(this.input)})`;
   }
   async exec(model: BatchModel, http: ModelHttp) {
-    const { name, ...texts } = this.input;
+    const { Name: name, ...texts } = this.input;
     const info = { Name: name, ...texts };
     const answer = this.rest ? await http.send('POST', REST, info) : await http.send('POST', `${AGENTS}/StartBatchJob`, { BatchTaskInfo: info });
     const where = this.rest ? `POST /BatchTask ${JSON.stringify(info)}` : `StartBatchJob ${JSON.stringify(info)}`;
@@ -465,12 +465,12 @@ function listCommand(operation: AgentList): fc.Arbitrary<BatchCommand> {
 function startInput(jobNames: readonly string[]): fc.Arbitrary<StartInput> {
   return fc.record(
     {
-      name: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...jobNames) }, { weight: 1, arbitrary: fc.constant('') }),
+      Name: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...jobNames) }, { weight: 1, arbitrary: fc.constant('') }),
       Description: text,
       Context: text,
       Request: text,
     },
-    { requiredKeys: ['name'] },
+    { requiredKeys: ['Name'] },
   );
 }
 
