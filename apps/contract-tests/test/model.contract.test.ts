@@ -1,6 +1,8 @@
 import { startMock, type RunningMock } from '@so-batch/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countFailures, modelSettings, runModel } from '../src/model/run.ts';
+import { MODEL_FIXTURES } from '../src/model/fixtures.ts';
+import { OPERATION_COUNT } from '../src/model/commands.ts';
 import { MOCK_TASK_RUN_MS, mockModelOptions } from '../src/model/targets.ts';
 
 // The model-based part of the contract, against the mock: fast-check generates sequences of the
@@ -12,7 +14,7 @@ const { seed, numRuns } = modelSettings();
 describe(`model-based sequences against the mock (fast-check, seed ${seed}, ${numRuns} sequences)`, () => {
   let mock: RunningMock;
   beforeAll(async () => {
-    mock = await startMock({ taskRunMs: MOCK_TASK_RUN_MS });
+    mock = await startMock({ taskRunMs: MOCK_TASK_RUN_MS, tasks: MODEL_FIXTURES });
   });
   afterAll(async () => {
     await mock?.stop();
@@ -28,6 +30,7 @@ describe(`model-based sequences against the mock (fast-check, seed ${seed}, ${nu
     console.log(report.message);
     if (report.failed) expect.fail(report.message);
     expect(report.numRuns).toBe(numRuns);
+    expect(Object.keys(report.operations)).toHaveLength(OPERATION_COUNT);
   }, 600_000);
 
   it('catches a target that breaks the contract, shrinks the sequence and prints it as curl lines without the credential', async () => {

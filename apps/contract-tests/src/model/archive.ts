@@ -53,22 +53,28 @@ export interface ArchiveQuerySpec {
   skip?: number;
 }
 
-export const archiveQuery: fc.Arbitrary<ArchiveQuerySpec> = fc.record(
-  {
-    name: nameRef,
-    state: fc.record({ state: fc.constantFrom(...REAL_STATES), spelling: fc.constantFrom('name' as const, 'number' as const, 'quoted-lower' as const) }),
-    associates: fc.oneof(
-      fc.record({ op: fc.constant('eq' as const), ref: associateRef }),
-      fc.record({ op: fc.constant('oneOf' as const), refs: fc.array(associateRef, { minLength: 1, maxLength: 3 }) }),
+/** Present one time in three: most queries leave most of the grammar out (and so reach past one page). */
+const sometimes = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+
+export const archiveQuery: fc.Arbitrary<ArchiveQuerySpec> = fc
+  .record({
+    name: sometimes(nameRef),
+    state: sometimes(fc.record({ state: fc.constantFrom(...REAL_STATES), spelling: fc.constantFrom('name' as const, 'number' as const, 'quoted-lower' as const) })),
+    associates: sometimes(
+      fc.oneof(
+        fc.record({ op: fc.constant('eq' as const), ref: associateRef }),
+        fc.record({ op: fc.constant('oneOf' as const), refs: fc.array(associateRef, { minLength: 1, maxLength: 3 }) }),
+      ),
     ),
-    system: fc.boolean(),
+    system: sometimes(fc.boolean()),
     orderBy: fc.uniqueArray(fc.record({ column: fc.constantFrom(...SORTABLE), descending: fc.boolean() }), { maxLength: 2, selector: (key) => key.column }),
     select: fc.oneof(fc.constant('default' as const), fc.subarray([...COLUMNS])),
-    top: fc.integer({ min: 0, max: 60 }),
-    skip: fc.integer({ min: 0, max: 40 }),
-  },
-  { requiredKeys: ['orderBy', 'select'] },
-);
+    top: sometimes(fc.integer({ min: 0, max: 60 })),
+    skip: sometimes(fc.integer({ min: 0, max: 60 })),
+  })
+  // Absent, not undefined: the spec's optional properties.
+  .map((spec) => Object.fromEntries(Object.entries(spec).filter(([, value]) => value !== undefined)) as unknown as ArchiveQuerySpec);
 
 /** The query as GET /BatchTask's parameters (resolved against the model) and the list filter it means. */
 export function resolveArchiveQuery(model: BatchModel, spec: ArchiveQuerySpec): { params: URLSearchParams; filter: ListFilter; selected: Column[] } {

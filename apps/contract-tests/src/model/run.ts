@@ -45,6 +45,8 @@ export interface ModelRunReport {
   numRuns: number;
   /** Commands the sequences ran, in all (not counting shrinking). */
   commandsRun: number;
+  /** How often each operation ran (not counting shrinking), by the name commands print. */
+  operations: Record<string, number>;
   /** On a failure: the shrunk sequence, the curl lines that replay it, and what broke. */
   failure?: { commands: string[]; shrinks: number; curl: string; error: string; path: string | undefined };
   /** A summary to print: the seed, the runs, and on a failure the sequence as curl lines. */
@@ -57,6 +59,7 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
   const commands = batchCommands({ writes: options.writes, jobNames: options.jobNames });
   let lastFailure: { transcript: RecordedRequest[]; commands: string[]; error: string } | undefined;
   let commandsRun = 0;
+  const operations: Record<string, number> = {};
   let shrinking = false;
 
   const property = fc.asyncProperty(fc.commands(commands, { maxCommands: options.maxCommands ?? MAX_COMMANDS, size: 'max' }), async (sequence) => {
@@ -64,7 +67,13 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
     const model = await options.prepare(http, handedOut);
     try {
       await fc.asyncModelRun(() => ({ model, real: http }), sequence);
-      if (!shrinking) commandsRun += http.ran.length;
+      if (!shrinking) {
+        commandsRun += http.ran.length;
+        for (const command of http.ran) {
+          const operation = command.slice(0, command.indexOf('('));
+          operations[operation] = (operations[operation] ?? 0) + 1;
+        }
+      }
     } catch (error) {
       // The last failure is the one fast-check reports: after shrinking, the minimal one.
       shrinking = true;
@@ -78,7 +87,11 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
   const details = await fc.check(property, { seed: options.seed, numRuns: options.numRuns });
   const head = `model-based run: seed ${options.seed} (SO_MODEL_SEED), ${options.numRuns} sequences of up to ${options.maxCommands ?? MAX_COMMANDS} commands (SO_MODEL_RUNS), ${options.writes ? 'reads and writes' : 'reads only'}`;
   if (!details.failed) {
-    return { failed: false, seed: options.seed, numRuns: details.numRuns, commandsRun, message: `${head}: ${details.numRuns} sequences, ${commandsRun} commands, all as the model says` };
+    const counts = Object.entries(operations)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([operation, count]) => `  ${operation}: ${count}`);
+    const message = [`${head}: ${details.numRuns} sequences, ${commandsRun} commands, all as the model says; ${counts.length} operations ran:`, ...counts].join('\n');
+    return { failed: false, seed: options.seed, numRuns: details.numRuns, commandsRun, operations, message };
   }
   const failure = lastFailure;
   const curl = failure ? curlScript(failure.transcript, options.target) : '(no transcript)';
@@ -95,6 +108,7 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
     seed: options.seed,
     numRuns: details.numRuns,
     commandsRun,
+    operations,
     failure: { commands: commandsText, shrinks: details.numShrinks, curl, error: failure?.error ?? String(details.errorInstance), path: details.counterexamplePath ?? undefined },
     message,
   };

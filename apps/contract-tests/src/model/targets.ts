@@ -22,7 +22,7 @@ export function mockModelOptions(mock: RunningMock): Omit<ModelRunOptions, 'seed
     baseUrl: mock.url,
     headers: { authorization: `Basic ${Buffer.from(MOCK_LOGIN).toString('base64')}` },
     curlCredentials: ['-u', MOCK_LOGIN],
-    curlBase: `BASE=http://127.0.0.1:4010  # a fresh mock whose jobs outlast the sequence: MOCK_TASK_SECONDS=3600 pnpm dev`,
+    curlBase: `BASE=http://127.0.0.1:4010  # a fresh mock with the model run's tasks: pnpm --filter @so-batch/contract-tests exec node src/model/serve.ts`,
   };
   return {
     target,
