@@ -50,4 +50,16 @@ describe(`model-based sequences against the mock (fast-check, seed ${seed}, ${nu
     expect(report.message).toContain(`SO_MODEL_SEED=${seed}`);
     expect(report.message).not.toContain(Buffer.from('tje0:Tje0').toString('base64'));
   }, 120_000);
+
+  it('reads only, when writes are off: no request reaches an operation that changes data', async () => {
+    const sent: string[] = [];
+    const recordingFetch: typeof fetch = async (input, init) => {
+      sent.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+      return fetch(input, init);
+    };
+    const report = await runModel({ ...mockModelOptions(mock), writes: false, fetch: recordingFetch, seed, numRuns: 20 });
+    if (report.failed) expect.fail(report.message);
+    expect(sent.length).toBeGreaterThan(20);
+    expect(sent.filter((request) => /StartBatchJob|UpdateBatchTask|StopBatchJob|DeleteBatchTask|\/Stop$|^(PUT|DELETE) |^POST \/api\/v1\/BatchTask$/.test(request))).toEqual([]);
+  }, 120_000);
 });
