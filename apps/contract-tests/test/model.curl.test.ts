@@ -50,5 +50,7 @@ describe('the seed and the number of sequences', () => {
   it('refuse what is not a whole number, naming the variable', () => {
     expect(() => modelSettings({ SO_MODEL_SEED: 'abc' })).toThrow(/SO_MODEL_SEED must be a whole number/);
     expect(() => modelSettings({ SO_MODEL_RUNS: '0' })).toThrow(/SO_MODEL_RUNS must be a whole number of at least 1/);
+    expect(() => modelSettings({ SO_MODEL_PATH: '1;rm' })).toThrow(/SO_MODEL_PATH must be the path a failure printed/);
+    expect(modelSettings({ SO_MODEL_PATH: '3:0:12' })).toEqual({ seed: 20261129, numRuns: 200, path: '3:0:12' });
   });
 });

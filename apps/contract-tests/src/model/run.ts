@@ -12,8 +12,11 @@ export const DEFAULT_SEED = 20261129;
 export const DEFAULT_RUNS = 200;
 export const MAX_COMMANDS = 25;
 
-/** The seed and the number of sequences, from SO_MODEL_SEED and SO_MODEL_RUNS when set. */
-export function modelSettings(env: NodeJS.ProcessEnv = process.env): { seed: number; numRuns: number } {
+/**
+ * The seed and the number of sequences, from SO_MODEL_SEED and SO_MODEL_RUNS when set; and
+ * SO_MODEL_PATH, the path a failure printed, to replay just that shrunk sequence.
+ */
+export function modelSettings(env: NodeJS.ProcessEnv = process.env): { seed: number; numRuns: number; path?: string } {
   const read = (name: string, fallback: number, min: number) => {
     const raw = env[name];
     if (raw === undefined || raw.trim() === '') return fallback;
@@ -21,7 +24,11 @@ export function modelSettings(env: NodeJS.ProcessEnv = process.env): { seed: num
     if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, not ${JSON.stringify(raw.slice(0, 40))}`);
     return value;
   };
-  return { seed: read('SO_MODEL_SEED', DEFAULT_SEED, -2_147_483_648), numRuns: read('SO_MODEL_RUNS', DEFAULT_RUNS, 1) };
+  const settings = { seed: read('SO_MODEL_SEED', DEFAULT_SEED, -2_147_483_648), numRuns: read('SO_MODEL_RUNS', DEFAULT_RUNS, 1) };
+  const path = env.SO_MODEL_PATH?.trim();
+  if (!path) return settings;
+  if (!/^\d+(:\d+)*$/.test(path)) throw new Error(`SO_MODEL_PATH must be the path a failure printed, such as 1:0:3, not ${JSON.stringify(path.slice(0, 40))}`);
+  return { ...settings, path };
 }
 
 export interface ModelRunOptions {
@@ -34,6 +41,8 @@ export interface ModelRunOptions {
   jobNames: readonly string[];
   seed: number;
   numRuns: number;
+  /** A failure's path: replays only that sequence (with `seed`). */
+  path?: string | undefined;
   maxCommands?: number;
   fetch?: typeof fetch;
 }
@@ -84,7 +93,7 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
     }
   });
 
-  const details = await fc.check(property, { seed: options.seed, numRuns: options.numRuns });
+  const details = await fc.check(property, { seed: options.seed, numRuns: options.numRuns, ...(options.path ? { path: options.path } : {}) });
   const head = `model-based run: seed ${options.seed} (SO_MODEL_SEED), ${options.numRuns} sequences of up to ${options.maxCommands ?? MAX_COMMANDS} commands (SO_MODEL_RUNS), ${options.writes ? 'reads and writes' : 'reads only'}`;
   if (!details.failed) {
     const counts = Object.entries(operations)
@@ -100,7 +109,7 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
     `${head}: sequence ${details.numRuns} of ${options.numRuns} broke the contract; shrunk (${details.numShrinks} shrinks) to ${commandsText.length} command${commandsText.length === 1 ? '' : 's'}:`,
     ...commandsText.map((command, index) => `  ${index + 1}. ${command}`),
     `What broke: ${failure?.error ?? String(details.errorInstance)}`,
-    `Replay it with fast-check: SO_MODEL_SEED=${options.seed} (path ${details.counterexamplePath ?? '-'}); or with curl:`,
+    `Replay it with fast-check: SO_MODEL_SEED=${options.seed} SO_MODEL_PATH=${details.counterexamplePath ?? ''}; or with curl:`,
     curl,
   ].join('\n');
   return {
