@@ -1,0 +1,523 @@
+import fc from 'fast-check';
+import { archiveQuery, archiveQueryText, associateRef, associateRefText, expectArchive, nameRef, nameRefText, resolveArchiveQuery, resolveAssociate, resolveName, type ArchiveQuerySpec, type AssociateRef, type NameRef } from './archive.ts';
+import { ContractMismatch, expectThat, STATE_FILTERS, type BatchModel, type ListFilter, type ModelTask, type StateFilter } from './model.ts';
+import type { Answer, ModelHttp } from './http.ts';
+
+// One fast-check command per Batch operation (15 Agents, 7 REST). A command carries abstract
+// references (the n-th live task, the n-th deleted one, an id no task has had, the n-th known
+// name or owner) that it resolves against the model when it runs, so that a shrunk sequence
+// still means something. Each sends one request (GetAll: one per page), checks the answer
+// against the model, then changes the model as the operation changes the target.
+
+export type IdRef = { kind: 'live' | 'gone' | 'never'; index: number };
+const idRef: fc.Arbitrary<IdRef> = fc.record({ kind: fc.constantFrom('live' as const, 'live' as const, 'live' as const, 'gone' as const, 'never' as const), index: fc.nat(200) });
+const idRefText = (ref: IdRef) => `${ref.kind}#${ref.index}`;
+
+/**
+ * The id a reference means now: undefined when there is none to use. Writes on a real server
+ * touch only what this sequence started or deleted, never anyone else's task.
+ */
+function resolveId(model: BatchModel, ref: IdRef, write: boolean): number | undefined {
+  const pick = (ids: number[]) => (ids.length === 0 ? undefined : ids[ref.index % ids.length]);
+  if (ref.kind === 'live') return pick(model.liveIds(write && !model.exact));
+  if (ref.kind === 'gone') return pick(model.goneIds()) ?? (model.exact ? model.neverId : undefined);
+  return model.exact ? model.neverId : pick(model.goneIds());
+}
+
+const AGENTS = '/api/v1/Agents/Batch';
+const REST = '/api/v1/BatchTask';
+
+function expectStatus(answer: Answer, status: number, where: string): void {
+  expectThat(answer.status === status, () => `${where}: answered ${answer.status}, expected ${status}: ${JSON.stringify(answer.body)?.slice(0, 300)}`);
+}
+
+abstract class BatchCommand implements fc.AsyncCommand<BatchModel, ModelHttp> {
+  abstract readonly write: boolean;
+  abstract describe(): string;
+  protected abstract exec(model: BatchModel, http: ModelHttp): Promise<void>;
+  /** The ids this command needs: a command whose ids cannot be resolved does not run. */
+  protected ids(): IdRef[] {
+    return [];
+  }
+
+  check(model: Readonly<BatchModel>): boolean {
+    if (this.write && !model.writes) return false;
+    return this.ids().every((ref) => resolveId(model as BatchModel, ref, this.write) !== undefined);
+  }
+
+  async run(model: BatchModel, http: ModelHttp): Promise<void> {
+    http.ran.push(this.describe());
+    try {
+      await this.exec(model, http);
+    } catch (error) {
+      if (error instanceof ContractMismatch) http.markFailure(error.message);
+      throw error;
+    }
+  }
+
+  protected id(model: BatchModel, ref: IdRef): number {
+    return resolveId(model, ref, this.write)!;
+  }
+
+  toString(): string {
+    return this.describe();
+  }
+}
+
+// --- Reads by id ---------------------------------------------------------------------------
+
+/** A read of a task by id: the model's task; or gone (Agents 200 null, REST 404). */
+function expectRead(model: BatchModel, id: number, answer: Answer, rest: boolean, where: string): void {
+  const task = model.tasks.get(id);
+  // A real server's other tasks may go at any time: reading one that went is no broken contract.
+  const mayBeGone = !task || (!model.exact && !task.mine);
+  if ((rest ? answer.status === 404 : answer.status === 200 && answer.body === null) && mayBeGone) {
+    if (task) model.tasks.delete(id);
+    return;
+  }
+  if (!task) {
+    expectStatus(answer, rest ? 404 : 200, where);
+    expectThat(false, () => `${where}: task ${id} is gone (${model.gone.has(id) ? 'deleted' : 'never existed'}), but was answered: ${JSON.stringify(answer.body)?.slice(0, 300)}`);
+  }
+  expectStatus(answer, 200, where);
+  model.expectTask(task!, answer.body, where);
+}
+
+class GetBatchTaskInfo extends BatchCommand {
+  readonly write = false;
+  readonly ref: IdRef;
+  constructor(ref: IdRef) {
+    super();
+    this.ref = ref;
+  }
+  protected override ids() {
+    return [this.ref];
+  }
+  describe() {
+    return `Agents.GetBatchTaskInfo(${idRefText(this.ref)})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const id = this.id(model, this.ref);
+    const answer = await http.send('POST', `${AGENTS}/GetBatchTaskInfo`, { Id: id });
+    expectRead(model, id, answer, false, `GetBatchTaskInfo ${id}`);
+  }
+}
+
+class RestGetById extends BatchCommand {
+  readonly write = false;
+  readonly ref: IdRef;
+  constructor(ref: IdRef) {
+    super();
+    this.ref = ref;
+  }
+  protected override ids() {
+    return [this.ref];
+  }
+  describe() {
+    return `REST.GET /BatchTask/{id}(${idRefText(this.ref)})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const id = this.id(model, this.ref);
+    const answer = await http.send('GET', `${REST}/${id}`);
+    expectRead(model, id, answer, true, `GET /BatchTask/${id}`);
+  }
+}
+
+// --- Lists -----------------------------------------------------------------------------------
+
+interface ListArgs {
+  associates?: AssociateRef[];
+  name?: NameRef;
+  state?: StateFilter;
+}
+
+/** The nine Agents list calls: the body each sends and the filter its page describes. */
+const AGENT_LISTS = {
+  GetBatchTaskInfosByAssociates: { needs: ['associates'], body: (a: Resolved) => ({ AssociateIds: a.associates }), filter: (a: Resolved): ListFilter => ({ associateIds: a.associates! }) },
+  GetBatchTaskInfosByAssociatesAndState: { needs: ['associates', 'state'], body: (a: Resolved) => ({ AssociateIds: a.associates, State: a.state }), filter: (a: Resolved): ListFilter => ({ associateIds: a.associates!, state: a.state! }) },
+  GetBatchTaskInfosByNameAndAssociates: { needs: ['name', 'associates'], body: (a: Resolved) => ({ Name: a.name, AssociateIds: a.associates }), filter: (a: Resolved): ListFilter => ({ name: a.name!, associateIds: a.associates! }) },
+  GetBatchTaskInfosByNameAndState: { needs: ['name', 'state'], body: (a: Resolved) => ({ Name: a.name, State: a.state }), filter: (a: Resolved): ListFilter => ({ name: a.name!, state: a.state!, associateIds: 'caller' }) },
+  GetBatchTaskInfosByState: { needs: ['state'], body: (a: Resolved) => ({ State: a.state }), filter: (a: Resolved): ListFilter => ({ state: a.state!, associateIds: 'caller' }) },
+  GetAllBatchTaskInfosByName: { needs: ['name'], body: (a: Resolved) => ({ TaskName: a.name }), filter: (a: Resolved): ListFilter => ({ name: a.name! }) },
+  GetAllBatchTaskInfosByNameAndState: { needs: ['name', 'state'], body: (a: Resolved) => ({ TaskName: a.name, State: a.state }), filter: (a: Resolved): ListFilter => ({ name: a.name!, state: a.state! }) },
+  GetSystemBatchTaskInfosByName: { needs: ['name'], body: (a: Resolved) => ({ TaskName: a.name }), filter: (a: Resolved): ListFilter => ({ name: a.name!, system: true }) },
+  GetSystemBatchTaskInfosByNameAndState: { needs: ['name', 'state'], body: (a: Resolved) => ({ TaskName: a.name, State: a.state }), filter: (a: Resolved): ListFilter => ({ name: a.name!, state: a.state!, system: true }) },
+} as const;
+type AgentList = keyof typeof AGENT_LISTS;
+interface Resolved {
+  associates?: number[];
+  name?: string;
+  state?: StateFilter;
+}
+
+class AgentsList extends BatchCommand {
+  readonly write = false;
+  readonly operation: AgentList;
+  readonly args: ListArgs;
+  constructor(operation: AgentList, args: ListArgs) {
+    super();
+    this.operation = operation;
+    this.args = args;
+  }
+  describe() {
+    const { associates, name, state } = this.args;
+    const parts = [associates && `[${associates.map(associateRefText).join(',')}]`, name && nameRefText(name), state].filter(Boolean);
+    return `Agents.${this.operation}(${parts.join(', ')})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const resolved: Resolved = {
+      ...(this.args.associates ? { associates: this.args.associates.map((ref) => resolveAssociate(model, ref)) } : {}),
+      ...(this.args.name ? { name: resolveName(model, this.args.name) } : {}),
+      ...(this.args.state ? { state: this.args.state } : {}),
+    };
+    const list = AGENT_LISTS[this.operation];
+    const body = list.body(resolved);
+    const answer = await http.send('POST', `${AGENTS}/${this.operation}`, body);
+    const where = `${this.operation} ${JSON.stringify(body)}`;
+    expectStatus(answer, 200, where);
+    model.expectList(list.filter(resolved), answer.body, where);
+  }
+}
+
+class RestByState extends BatchCommand {
+  readonly write = false;
+  readonly state: StateFilter;
+  constructor(state: StateFilter) {
+    super();
+    this.state = state;
+  }
+  describe() {
+    return `REST.GET /BatchTask/{state}(${this.state})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const answer = await http.send('GET', `${REST}/${this.state}`);
+    const where = `GET /BatchTask/${this.state}`;
+    expectStatus(answer, 200, where);
+    model.expectList({ state: this.state, associateIds: 'caller' }, answer.body, where);
+  }
+}
+
+/** Pages followed at most: enough for any sequence on the mock; a bound on a large real archive. */
+const MAX_PAGES = 20;
+
+class GetAll extends BatchCommand {
+  readonly write = false;
+  readonly query: ArchiveQuerySpec;
+  constructor(query: ArchiveQuerySpec) {
+    super();
+    this.query = query;
+  }
+  describe() {
+    return `REST.${archiveQueryText(this.query)}`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const { params, filter, selected } = resolveArchiveQuery(model, this.query);
+    const first = `${REST}?${params}`;
+    const where = `GET /BatchTask?${decodeURIComponent(params.toString().replaceAll('+', ' '))}`;
+    const pages: unknown[][] = [];
+    let path: string | undefined = first;
+    let complete = false;
+    while (path !== undefined && pages.length < MAX_PAGES) {
+      const answer = await http.send('GET', path);
+      expectStatus(answer, 200, where);
+      const body = answer.body as { value?: unknown; 'odata.nextLink'?: unknown };
+      expectThat(body && Array.isArray(body.value), () => `${where}: expected { value: [...] }, got ${JSON.stringify(body)?.slice(0, 300)}`);
+      pages.push(body.value as unknown[]);
+      const next = body['odata.nextLink'];
+      if (next === undefined || next === null) {
+        complete = true;
+        path = undefined;
+      } else {
+        expectThat(typeof next === 'string', () => `${where}: odata.nextLink is not a URL: ${JSON.stringify(next)}`);
+        const url = new URL(next as string, http.target.baseUrl);
+        path = `${url.pathname.replace(/^.*(\/api\/v1\/)/i, '$1')}${url.search}`;
+      }
+    }
+    expectThat(complete || !model.exact, () => `${where}: still had an odata.nextLink after ${MAX_PAGES} pages`);
+    // Each page is read from the target as it is then: the pages together are one answer only
+    // when nothing it depends on moved in between. A job that runs moves on its own (the mock's
+    // go from New to Started), and a real server's other users change its tasks at any time.
+    const dependsOnState = this.query.state !== undefined || this.query.orderBy.some((key) => key.column === 'state');
+    const moving = !model.exact || (dependsOnState && [...model.tasks.values()].some((task) => task.states.length > 1));
+    if (pages.length > 1 && moving) {
+      for (const [index, page] of pages.entries()) expectArchive(model, this.query, filter, selected, page, `${where} (page ${index + 1})`, { strings: model.exact, whole: false });
+      return;
+    }
+    expectArchive(model, this.query, filter, selected, pages.flat(), where, { strings: model.exact, whole: complete });
+  }
+}
+
+// --- Start -----------------------------------------------------------------------------------
+
+interface StartInput {
+  Name: string;
+  Description?: string;
+  Context?: string;
+  Request?: string;
+}
+
+class Start extends BatchCommand {
+  readonly write = true;
+  readonly rest: boolean;
+  readonly input: StartInput;
+  constructor(rest: boolean, input: StartInput) {
+    super();
+    this.rest = rest;
+    this.input = input;
+  }
+  describe() {
+    return `${this.rest ? 'REST.POST /BatchTask' : 'Agents.StartBatchJob'}(${JSON.stringify(this.input)})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const { Name: name, ...texts } = this.input;
+    const info = { Name: name, ...texts };
+    const answer = this.rest ? await http.send('POST', REST, info) : await http.send('POST', `${AGENTS}/StartBatchJob`, { BatchTaskInfo: info });
+    const where = this.rest ? `POST /BatchTask ${JSON.stringify(info)}` : `StartBatchJob ${JSON.stringify(info)}`;
+    if (name.trim() === '') {
+      // No job to start: the page's 200 null (Agents), 400 (REST); nothing is started.
+      if (this.rest) expectStatus(answer, 400, where);
+      else expectThat(answer.status === 200 && answer.body === null, () => `${where}: a start without a name answered ${answer.status} ${JSON.stringify(answer.body)}, expected 200 null`);
+      return;
+    }
+    expectStatus(answer, 200, where);
+    const id = answer.body;
+    expectThat(typeof id === 'number' && Number.isInteger(id) && id > 0, () => `${where}: expected the new task's id, got ${JSON.stringify(id)}${model.exact ? '' : ' (SO_MODEL_JOB_NAMES names the jobs this installation can start)'}`);
+    const newId = id as number;
+    http.transcript.at(-1)!.startedId = newId;
+    expectThat(!model.tasks.has(newId) && !model.gone.has(newId) && !model.handedOut.has(newId), () => `${where}: answered id ${newId}, which ${model.tasks.has(newId) ? 'another task has' : 'a task had before'}: ids are never reused`);
+    model.handedOut.add(newId);
+    const task: ModelTask = {
+      Id: newId,
+      known: {
+        Name: name,
+        IsSystemTask: false,
+        Description: texts.Description ?? null,
+        Context: texts.Context ?? null,
+        Request: texts.Request ?? null,
+        ...(model.caller === undefined ? {} : { AssociateId: model.caller }),
+        ...(model.exact ? { Response: null, CancellationBehaviour: 'CanCancel' } : {}),
+      },
+      states: model.startedStates,
+      cancellable: model.exact ? true : undefined,
+      mine: true,
+    };
+    model.tasks.set(newId, task);
+  }
+}
+
+// --- Update ----------------------------------------------------------------------------------
+
+interface UpdateChanges {
+  State?: StateFilter;
+  Description?: string | null;
+  Response?: string | null;
+  Request?: string | null;
+}
+/** What an update also sends but must not change. */
+interface UpdateNoise {
+  Name?: string;
+  AssociateId?: number;
+  IsSystemTask?: boolean;
+  Context?: string;
+  CancellationBehaviour?: string;
+}
+
+class Update extends BatchCommand {
+  readonly write = true;
+  readonly rest: boolean;
+  readonly ref: IdRef;
+  readonly changes: UpdateChanges;
+  readonly noise: UpdateNoise;
+  constructor(rest: boolean, ref: IdRef, changes: UpdateChanges, noise: UpdateNoise) {
+    super();
+    this.rest = rest;
+    this.ref = ref;
+    this.changes = changes;
+    this.noise = noise;
+  }
+  protected override ids() {
+    return [this.ref];
+  }
+  describe() {
+    return `${this.rest ? 'REST.PUT /BatchTask/{id}' : 'Agents.UpdateBatchTask'}(${idRefText(this.ref)}, ${JSON.stringify({ ...this.changes, ...this.noise })})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const id = this.id(model, this.ref);
+    const info = { ...this.noise, ...this.changes };
+    const answer = this.rest ? await http.send('PUT', `${REST}/${id}`, info) : await http.send('POST', `${AGENTS}/UpdateBatchTask`, { BatchTaskInfo: { Id: id, ...info } });
+    const where = this.rest ? `PUT /BatchTask/${id} ${JSON.stringify(info)}` : `UpdateBatchTask ${JSON.stringify({ Id: id, ...info })}`;
+    const task = model.tasks.get(id);
+    if (!task) {
+      if (this.rest) expectStatus(answer, 404, where);
+      else expectThat(answer.status === 200 && answer.body === null, () => `${where}: task ${id} is gone, expected 200 null, got ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 300)}`);
+      return;
+    }
+    if (this.changes.State === 'All') {
+      // 'All' is a filter, not a state: refused, and nothing changes (the next reads show it).
+      expectStatus(answer, 400, where);
+      return;
+    }
+    expectStatus(answer, 200, where);
+    model.applyUpdate(task, { ...this.changes });
+    model.expectTask(task, answer.body, where);
+    // On a real server the job may go on running and set its own State again.
+    if (!model.exact) task.states = model.startedStates;
+  }
+}
+
+// --- Stop ------------------------------------------------------------------------------------
+
+class Stop extends BatchCommand {
+  readonly write = true;
+  readonly rest: boolean;
+  readonly ref: IdRef;
+  constructor(rest: boolean, ref: IdRef) {
+    super();
+    this.rest = rest;
+    this.ref = ref;
+  }
+  protected override ids() {
+    return [this.ref];
+  }
+  describe() {
+    return `${this.rest ? 'REST.POST /BatchTask/{id}/Stop' : 'Agents.StopBatchJob'}(${idRefText(this.ref)})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const id = this.id(model, this.ref);
+    const answer = this.rest ? await http.send('POST', `${REST}/${id}/Stop`) : await http.send('POST', `${AGENTS}/StopBatchJob`, { Id: id });
+    const where = this.rest ? `POST /BatchTask/${id}/Stop` : `StopBatchJob ${id}`;
+    const task = model.tasks.get(id);
+    if (!task) {
+      // No such task: false (Agents); 400, an id the server cannot use (REST).
+      if (this.rest) expectStatus(answer, 400, where);
+      else expectThat(answer.status === 200 && answer.body === false, () => `${where}: task ${id} is gone, expected 200 false, got ${answer.status} ${JSON.stringify(answer.body)}`);
+      return;
+    }
+    expectStatus(answer, 200, where);
+    expectThat(typeof answer.body === 'boolean', () => `${where}: expected true or false, got ${JSON.stringify(answer.body)}`);
+    const expected = model.stopAnswer(task);
+    expectThat(expected === undefined || answer.body === expected, () => `${where}: answered ${String(answer.body)}, expected ${String(expected)} (task in ${task.states.join('/')}, ${task.cancellable === false ? 'cannot cancel' : 'can cancel'})`);
+    model.applyStop(task, answer.body as boolean);
+  }
+}
+
+// --- Delete ----------------------------------------------------------------------------------
+
+class Delete extends BatchCommand {
+  readonly write = true;
+  readonly rest: boolean;
+  readonly ref: IdRef;
+  constructor(rest: boolean, ref: IdRef) {
+    super();
+    this.rest = rest;
+    this.ref = ref;
+  }
+  protected override ids() {
+    return [this.ref];
+  }
+  describe() {
+    return `${this.rest ? 'REST.DELETE /BatchTask/{id}' : 'Agents.DeleteBatchTask'}(${idRefText(this.ref)})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const id = this.id(model, this.ref);
+    const answer = this.rest ? await http.send('DELETE', `${REST}/${id}`) : await http.send('POST', `${AGENTS}/DeleteBatchTask`, { BatchTaskId: id });
+    const where = this.rest ? `DELETE /BatchTask/${id}` : `DeleteBatchTask ${id}`;
+    // Agents: 204 whether or not there was a task; REST: 404 for none.
+    expectStatus(answer, this.rest && !model.tasks.has(id) ? 404 : 204, where);
+    model.applyDelete(id);
+  }
+}
+
+class DeleteMany extends BatchCommand {
+  readonly write = true;
+  readonly refs: IdRef[];
+  constructor(refs: IdRef[]) {
+    super();
+    this.refs = refs;
+  }
+  protected override ids() {
+    return this.refs;
+  }
+  describe() {
+    return `Agents.DeleteBatchTasks([${this.refs.map(idRefText).join(', ')}])`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const ids = this.refs.map((ref) => this.id(model, ref));
+    const answer = await http.send('POST', `${AGENTS}/DeleteBatchTasks`, { BatchTaskIds: ids });
+    expectStatus(answer, 204, `DeleteBatchTasks ${JSON.stringify(ids)}`);
+    for (const id of ids) model.applyDelete(id);
+  }
+}
+
+// --- The arbitraries -------------------------------------------------------------------------
+
+const stateFilter = fc.constantFrom(...STATE_FILTERS);
+const text = fc.constantFrom('Model check', 'ünïcødé ✓', '', "It's done");
+const associates = fc.array(associateRef, { minLength: 1, maxLength: 3 });
+
+function listCommand(operation: AgentList): fc.Arbitrary<BatchCommand> {
+  const needs: readonly string[] = AGENT_LISTS[operation].needs;
+  return fc
+    .record({
+      associates: needs.includes('associates') ? associates : fc.constant(undefined),
+      name: needs.includes('name') ? nameRef : fc.constant(undefined),
+      state: needs.includes('state') ? stateFilter : fc.constant(undefined),
+    })
+    .map(({ associates: a, name, state }) => new AgentsList(operation, { ...(a ? { associates: a } : {}), ...(name ? { name } : {}), ...(state ? { state } : {}) }));
+}
+
+/** What a start may send: a job name (the given ones, or none at all) and some text. */
+function startInput(jobNames: readonly string[]): fc.Arbitrary<StartInput> {
+  return fc.record(
+    {
+      Name: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...jobNames) }, { weight: 1, arbitrary: fc.constant('') }),
+      Description: text,
+      Context: text,
+      Request: text,
+    },
+    { requiredKeys: ['Name'] },
+  );
+}
+
+const updateChanges: fc.Arbitrary<UpdateChanges> = fc.record(
+  { State: stateFilter, Description: fc.option(text), Response: fc.option(text), Request: fc.option(text) },
+  { requiredKeys: [] },
+);
+const updateNoise: fc.Arbitrary<UpdateNoise> = fc.record(
+  {
+    Name: fc.constantFrom('Renamed', 'ImportJob'),
+    AssociateId: fc.constantFrom(0, 497, 840),
+    IsSystemTask: fc.boolean(),
+    Context: fc.constant('changed context'),
+    CancellationBehaviour: fc.constant('CannotCancel'),
+  },
+  { requiredKeys: [] },
+);
+
+export const OPERATION_COUNT = 22;
+
+/**
+ * One arbitrary per operation (22); the writes only when `writes` (they never run otherwise:
+ * check() refuses them too). `jobNames`: the jobs a start may name.
+ */
+export function batchCommands(options: { writes: boolean; jobNames: readonly string[] }): fc.Arbitrary<fc.AsyncCommand<BatchModel, ModelHttp>>[] {
+  const reads: fc.Arbitrary<BatchCommand>[] = [
+    idRef.map((ref) => new GetBatchTaskInfo(ref)),
+    ...(Object.keys(AGENT_LISTS) as AgentList[]).map(listCommand),
+    archiveQuery.map((query) => new GetAll(query)),
+    idRef.map((ref) => new RestGetById(ref)),
+    stateFilter.map((state) => new RestByState(state)),
+  ];
+  if (!options.writes) return reads;
+  const writes: fc.Arbitrary<BatchCommand>[] = [];
+  for (const rest of [false, true]) {
+    writes.push(
+      startInput(options.jobNames).map((input) => new Start(rest, input)),
+      fc.tuple(idRef, updateChanges, updateNoise).map(([ref, changes, noise]) => new Update(rest, ref, changes, noise)),
+      idRef.map((ref) => new Stop(rest, ref)),
+      idRef.map((ref) => new Delete(rest, ref)),
+    );
+  }
+  writes.push(fc.array(idRef, { minLength: 1, maxLength: 3 }).map((refs) => new DeleteMany(refs)));
+  return [...reads, ...writes];
+}

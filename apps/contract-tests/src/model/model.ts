@@ -1,0 +1,229 @@
+import { isDeepStrictEqual } from 'node:util';
+
+// The model of the Batch area the sequences are checked against: the tasks (what a read must
+// answer for each), the states each may be in, who owns them, which are system tasks, and which
+// ids this sequence deleted. Against the mock it is exact: it starts from the mock's store and
+// knows every task. Against a real server it knows only what it can: the tasks this sequence
+// started (their text, owner, that they are not system tasks) and the ids it deleted; the rest
+// of the server's tasks are there to be read, and the checks on them are relative (each row a
+// list answers fits the list's filter, a deleted task never comes back).
+
+export const REAL_STATES = ['Unknown', 'New', 'Aquired', 'Started', 'Succeeded', 'Failed', 'SucceededManualCleanup'] as const;
+export type TaskState = (typeof REAL_STATES)[number];
+export type StateFilter = TaskState | 'All';
+export const STATE_FILTERS: readonly StateFilter[] = [...REAL_STATES, 'All'];
+/** States a running job moves through on its own. */
+export const RUNNING_STATES: readonly TaskState[] = ['New', 'Aquired', 'Started'];
+/** What UpdateBatchTask may change; everything else stays as it was. */
+export const UPDATABLE = ['State', 'Description', 'Response', 'Request'] as const;
+
+/** A broken contract: what was asked, what the model expected, what came back. */
+export class ContractMismatch extends Error {
+  readonly kind = 'contract-mismatch' as const;
+}
+
+export function expectThat(condition: unknown, message: () => string): asserts condition {
+  if (!condition) throw new ContractMismatch(message());
+}
+
+export interface ModelTask {
+  Id: number;
+  /** Properties (wire names) a read must answer exactly as here; State is in `states`. */
+  known: Record<string, unknown>;
+  /** The states it may be in now: one when the model knows it; several for a job that runs on its own. */
+  states: readonly TaskState[];
+  /** Whether a Stop may cancel it; undefined when the model cannot know. */
+  cancellable: boolean | undefined;
+  /** Started by this sequence. */
+  mine: boolean;
+}
+
+/** A list's filter, as the reference pages describe it; `associateIds: 'caller'` for the caller's own tasks. */
+export interface ListFilter {
+  associateIds?: readonly number[] | 'caller';
+  name?: string;
+  state?: StateFilter;
+  system?: boolean;
+}
+
+export type Fit = 'yes' | 'no' | 'maybe';
+
+const snippet = (value: unknown) => {
+  const text = JSON.stringify(value);
+  return text === undefined ? 'undefined' : text.length > 300 ? `${text.slice(0, 300)}...` : text;
+};
+
+export class BatchModel {
+  /** Whether the model knows every task of the target (the mock) or only its own (a real server). */
+  readonly exact: boolean;
+  /** Whether commands that change data may run. */
+  readonly writes: boolean;
+  /** The associate the credentials name; undefined until the model knows it. */
+  caller: number | undefined;
+  readonly tasks = new Map<number, ModelTask>();
+  /** Ids this sequence deleted: they must never answer again. */
+  readonly gone = new Set<number>();
+  /** Every id handed out by a start in any sequence of this run: a start must never repeat one. */
+  readonly handedOut: Set<number>;
+  /** An id no task has ever had (mock only: on a real server, no id can be known to be free). */
+  readonly neverId: number | undefined;
+  /** What a job this sequence starts may be in while it runs (and after, on a real server). */
+  readonly startedStates: readonly TaskState[];
+  /** Names and owners seen on the target, for the queries to ask about. */
+  readonly names: string[];
+  readonly associates: number[];
+
+  constructor(options: {
+    exact: boolean;
+    writes: boolean;
+    caller: number | undefined;
+    tasks: readonly ModelTask[];
+    handedOut: Set<number>;
+    neverId: number | undefined;
+    startedStates: readonly TaskState[];
+    names: readonly string[];
+    associates: readonly number[];
+  }) {
+    this.exact = options.exact;
+    this.writes = options.writes;
+    this.caller = options.caller;
+    for (const task of options.tasks) this.tasks.set(task.Id, task);
+    this.handedOut = options.handedOut;
+    this.neverId = options.neverId;
+    this.startedStates = options.startedStates;
+    this.names = [...new Set(options.names)].sort();
+    this.associates = [...new Set(options.associates)].sort((a, b) => a - b);
+  }
+
+  /** The model of the mock's store as it is now: every task, known exactly. */
+  static ofStore(tasks: readonly Record<string, unknown>[], options: { caller: number; handedOut: Set<number>; writes: boolean }): BatchModel {
+    const modelTasks = tasks.map((stored): ModelTask => {
+      const known = JSON.parse(JSON.stringify(stored)) as Record<string, unknown>;
+      const state = known.State as TaskState;
+      delete known.State;
+      return { Id: stored.Id as number, known, states: [state], cancellable: known.CancellationBehaviour !== 'CannotCancel', mine: false };
+    });
+    return new BatchModel({
+      exact: true,
+      writes: options.writes,
+      caller: options.caller,
+      tasks: modelTasks,
+      handedOut: options.handedOut,
+      neverId: 2_000_000_000,
+      startedStates: RUNNING_STATES,
+      names: modelTasks.map((task) => task.known.Name).filter((name): name is string => typeof name === 'string'),
+      associates: modelTasks.map((task) => task.known.AssociateId as number),
+    });
+  }
+
+  /** Live ids, ascending; only this sequence's own when `mineOnly`. */
+  liveIds(mineOnly: boolean): number[] {
+    return [...this.tasks.values()].filter((task) => !mineOnly || task.mine).map((task) => task.Id).sort((a, b) => a - b);
+  }
+
+  goneIds(): number[] {
+    return [...this.gone].sort((a, b) => a - b);
+  }
+
+  /** The caller filter's associates: undefined when the model does not know who the caller is. */
+  associatesOf(filter: ListFilter): readonly number[] | undefined | 'unknown' {
+    if (filter.associateIds === 'caller') return this.caller === undefined ? 'unknown' : [this.caller];
+    return filter.associateIds;
+  }
+
+  /** Whether `task` belongs in a list with `filter`: 'maybe' when that depends on what the model does not know. */
+  fits(task: ModelTask, filter: ListFilter): Fit {
+    const fits: Fit[] = [];
+    const associates = this.associatesOf(filter);
+    if (associates === 'unknown') fits.push('maybe');
+    else if (associates !== undefined) fits.push('AssociateId' in task.known ? (associates.includes(task.known.AssociateId as number) ? 'yes' : 'no') : 'maybe');
+    if (filter.name !== undefined) {
+      fits.push('Name' in task.known ? (String(task.known.Name ?? '').toLowerCase() === filter.name.toLowerCase() ? 'yes' : 'no') : 'maybe');
+    }
+    if (filter.system !== undefined) fits.push('IsSystemTask' in task.known ? (task.known.IsSystemTask === filter.system ? 'yes' : 'no') : 'maybe');
+    if (filter.state !== undefined && filter.state !== 'All') {
+      const state = filter.state;
+      fits.push(task.states.every((s) => s === state) ? 'yes' : task.states.includes(state) ? 'maybe' : 'no');
+    }
+    return fits.includes('no') ? 'no' : fits.includes('maybe') ? 'maybe' : 'yes';
+  }
+
+  /** Checks a task a read answered against the model's; `where` names the read. */
+  expectTask(task: ModelTask, actual: unknown, where: string): void {
+    expectThat(actual && typeof actual === 'object' && !Array.isArray(actual), () => `${where}: expected task ${task.Id}, got ${snippet(actual)}`);
+    const row = actual as Record<string, unknown>;
+    expectThat(row.Id === task.Id, () => `${where}: expected task ${task.Id}, got Id ${snippet(row.Id)}`);
+    const wrong: string[] = [];
+    for (const [property, value] of Object.entries(task.known)) {
+      if (!isDeepStrictEqual(row[property], value)) wrong.push(`${property} ${snippet(row[property])}, expected ${snippet(value)}`);
+    }
+    if (!task.states.includes(row.State as TaskState)) wrong.push(`State ${snippet(row.State)}, expected ${task.states.length === 1 ? task.states[0] : `one of ${task.states.join(', ')}`}`);
+    expectThat(wrong.length === 0, () => `${where}: task ${task.Id} has ${wrong.join('; ')}`);
+    // What the model did not know it learns from the first read: who the caller is.
+    if (task.mine && this.caller === undefined && typeof row.AssociateId === 'number') {
+      this.caller = row.AssociateId;
+      task.known.AssociateId = row.AssociateId;
+    }
+  }
+
+  /** Checks a list an Agents call (or GET /BatchTask/{state}) answered: exactly the tasks `filter` selects. */
+  expectList(filter: ListFilter, actual: unknown, where: string): void {
+    expectThat(Array.isArray(actual), () => `${where}: expected a list of tasks, got ${snippet(actual)}`);
+    const rows = actual as unknown[];
+    const seen = new Set<number>();
+    const associates = this.associatesOf(filter);
+    for (const item of rows) {
+      expectThat(item && typeof item === 'object' && typeof (item as { Id?: unknown }).Id === 'number', () => `${where}: a row is not a task: ${snippet(item)}`);
+      const row = item as Record<string, unknown> & { Id: number };
+      expectThat(!seen.has(row.Id), () => `${where}: task ${row.Id} is listed twice`);
+      seen.add(row.Id);
+      expectThat(!this.gone.has(row.Id), () => `${where}: task ${row.Id} was deleted, but is still listed`);
+      expectThat((REAL_STATES as readonly unknown[]).includes(row.State), () => `${where}: task ${row.Id} has State ${snippet(row.State)}, which is no state a task can be in`);
+      // Each row fits the filter by its own properties, whatever the model knows about it.
+      const misfits: string[] = [];
+      if (Array.isArray(associates) && !associates.includes(row.AssociateId as number)) misfits.push(`AssociateId ${snippet(row.AssociateId)} is not one of ${associates.join(', ')}`);
+      if (filter.name !== undefined && String(row.Name ?? '').toLowerCase() !== filter.name.toLowerCase()) misfits.push(`Name ${snippet(row.Name)} is not ${snippet(filter.name)}`);
+      if (filter.state !== undefined && filter.state !== 'All' && row.State !== filter.state) misfits.push(`State ${snippet(row.State)} is not ${filter.state}`);
+      if (filter.system !== undefined && row.IsSystemTask !== filter.system) misfits.push(`IsSystemTask is ${snippet(row.IsSystemTask)}`);
+      expectThat(misfits.length === 0, () => `${where}: task ${row.Id} does not belong in this list: ${misfits.join('; ')}`);
+      const task = this.tasks.get(row.Id);
+      if (task) this.expectTask(task, row, where);
+      else expectThat(!this.exact, () => `${where}: lists task ${row.Id}, which the model does not have`);
+    }
+    for (const task of this.tasks.values()) {
+      if (this.fits(task, filter) === 'yes') expectThat(seen.has(task.Id), () => `${where}: task ${task.Id} (${snippet(task.known.Name)}, associate ${snippet(task.known.AssociateId)}, ${task.states.join('/')}${task.known.IsSystemTask ? ', system' : ''}) belongs in this list, but is missing`);
+    }
+  }
+
+  /** Applies an accepted update: State (a real one) and the three texts, nothing else. */
+  applyUpdate(task: ModelTask, changes: Record<string, unknown>): void {
+    if (typeof changes.State === 'string') task.states = [changes.State as TaskState];
+    for (const property of ['Description', 'Response', 'Request'] as const) {
+      if (changes[property] !== undefined) task.known[property] = changes[property];
+    }
+  }
+
+  /** What a Stop must answer: true, false, or undefined when the model cannot know. */
+  stopAnswer(task: ModelTask): boolean | undefined {
+    if (task.cancellable === false) return false;
+    const running = task.states.map((state) => RUNNING_STATES.includes(state));
+    if (running.every((r) => !r)) return false;
+    if (running.every(Boolean) && task.cancellable === true) return true;
+    return undefined;
+  }
+
+  /** A stopped task: it ended Failed (exact); on a real server it may take its time. */
+  applyStop(task: ModelTask, stopped: boolean): void {
+    if (!stopped) return;
+    task.states = this.exact ? ['Failed'] : REAL_STATES;
+    for (const property of ['Result', 'ProgressDescription', 'ProgressPercent', 'StartCount']) delete task.known[property];
+  }
+
+  applyDelete(id: number): void {
+    if (this.tasks.delete(id)) this.gone.add(id);
+  }
+
+  toString(): string {
+    return `BatchModel(${this.tasks.size} tasks, ${this.gone.size} deleted)`;
+  }
+}

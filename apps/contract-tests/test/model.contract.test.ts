@@ -1,0 +1,68 @@
+import { startMock, type RunningMock } from '@so-batch/mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countFailures, modelSettings, runModel } from '../src/model/run.ts';
+import { MODEL_FIXTURES } from '../src/model/fixtures.ts';
+import { OPERATION_COUNT } from '../src/model/commands.ts';
+import { MOCK_TASK_RUN_MS, mockModelOptions } from '../src/model/targets.ts';
+
+// The model-based part of the contract, against the mock: fast-check generates sequences of the
+// 22 Batch operations, and each answer must be the one the model of the Batch area predicts.
+// A failure is shrunk to a minimal sequence, printed as curl lines that replay it.
+
+const { seed, numRuns, path } = modelSettings();
+
+describe(`model-based sequences against the mock (fast-check, seed ${seed}, ${numRuns} sequences)`, () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock({ taskRunMs: MOCK_TASK_RUN_MS, tasks: MODEL_FIXTURES });
+  });
+  afterAll(async () => {
+    await mock?.stop();
+  });
+
+  it('every sequence of the 22 operations answers as the model says', async () => {
+    // SO_MODEL_COUNT_FAILURES=1 also runs every sequence once, unshrunk, and counts the failing ones.
+    if (process.env.SO_MODEL_COUNT_FAILURES === '1') {
+      const { failed, of } = await countFailures({ ...mockModelOptions(mock), seed, numRuns });
+      console.log(`model-based run: ${failed} of ${of} sequences fail`);
+    }
+    const report = await runModel({ ...mockModelOptions(mock), seed, numRuns, path });
+    console.log(report.message);
+    if (report.failed) expect.fail(report.message);
+    // Replaying one path runs one sequence: the counts are the whole run's.
+    if (path === undefined) {
+      expect(report.numRuns).toBe(numRuns);
+      expect(Object.keys(report.operations)).toHaveLength(OPERATION_COUNT);
+    }
+  }, 600_000);
+
+  it('catches a target that breaks the contract, shrinks the sequence and prints it as curl lines without the credential', async () => {
+    // The mock, behind a fetch that hides the last task of every list it answers.
+    const hidingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const text = await response.text();
+      const body = text ? (JSON.parse(text) as unknown) : undefined;
+      const shown = Array.isArray(body) && body.length > 0 ? JSON.stringify(body.slice(0, -1)) : text;
+      return new Response(response.status === 204 ? null : shown, { status: response.status, headers: response.headers });
+    };
+    const report = await runModel({ ...mockModelOptions(mock), fetch: hidingFetch, seed, numRuns: 30 });
+    expect(report.failed).toBe(true);
+    expect(report.failure!.commands).toHaveLength(1);
+    expect(report.failure!.error).toMatch(/belongs in this list, but is missing/);
+    expect(report.failure!.curl).toMatch(/^curl -sS -X POST -u tje0:Tje0 "\$BASE"'\/api\/v1\/(Agents\/Batch\/GetBatchTaskInfosBy|BatchTask\/)/m);
+    expect(report.message).toContain(`SO_MODEL_SEED=${seed}`);
+    expect(report.message).not.toContain(Buffer.from('tje0:Tje0').toString('base64'));
+  }, 120_000);
+
+  it('reads only, when writes are off: no request reaches an operation that changes data', async () => {
+    const sent: string[] = [];
+    const recordingFetch: typeof fetch = async (input, init) => {
+      sent.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+      return fetch(input, init);
+    };
+    const report = await runModel({ ...mockModelOptions(mock), writes: false, fetch: recordingFetch, seed, numRuns: 20 });
+    if (report.failed) expect.fail(report.message);
+    expect(sent.length).toBeGreaterThan(20);
+    expect(sent.filter((request) => /StartBatchJob|UpdateBatchTask|StopBatchJob|DeleteBatchTask|\/Stop$|^(PUT|DELETE) |^POST \/api\/v1\/BatchTask$/.test(request))).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { curlScript } from '../src/model/curl.ts';
+import type { ModelTarget, RecordedRequest } from '../src/model/http.ts';
+import { modelSettings } from '../src/model/run.ts';
+
+const realTarget: ModelTarget = {
+  kind: 'real',
+  baseUrl: 'https://crm.example.com/SuperOffice',
+  headers: { authorization: 'SOTicket 7T:secret-ticket', 'SO-AppToken': 'secret-app-token' },
+  curlCredentials: ['-H', '"Authorization: $SO_AUTH"', '-H', '"SO-AppToken: $SO_APP_TOKEN"'],
+  curlBase: `BASE='https://crm.example.com/SuperOffice'`,
+};
+
+describe('the curl lines of a failing sequence', () => {
+  const transcript: RecordedRequest[] = [
+    { method: 'POST', path: '/api/v1/BatchTask', body: { Name: "Bob's job" }, status: 200, startedId: 10007 },
+    { method: 'PUT', path: '/api/v1/BatchTask/10007', body: { State: 'Failed', Description: 'a 10007 b' }, status: 200 },
+    { method: 'POST', path: '/api/v1/Agents/Batch/DeleteBatchTasks', body: { BatchTaskIds: [10007, 189] }, status: 204 },
+    { method: 'POST', path: '/api/v1/BatchTask/10007/Stop', status: 400 },
+    { method: 'GET', path: `/api/v1/BatchTask?${new URLSearchParams({ $filter: "name eq 'ExportJob'", $top: '3' })}`, status: 200, failure: 'row 9 is missing\nsecond line' },
+  ];
+  const script = curlScript(transcript, realTarget);
+  const lines = script.split('\n');
+
+  it('keep a started id in a shell variable and use it in paths and id properties only', () => {
+    expect(lines).toContain(`T1=$(curl -sS -X POST -H "Authorization: $SO_AUTH" -H "SO-AppToken: $SO_APP_TOKEN" "$BASE"'/api/v1/BatchTask' -H 'Content-Type: application/json' -d '{"Name":"Bob'\\''s job"}'); echo "T1=$T1"  # 200`);
+    expect(lines).toContain(`curl -sS -X PUT -H "Authorization: $SO_AUTH" -H "SO-AppToken: $SO_APP_TOKEN" "$BASE"'/api/v1/BatchTask/'"$T1" -H 'Content-Type: application/json' -d '{"State":"Failed","Description":"a 10007 b"}'  # 200`);
+    expect(script).toContain(`-d '{"BatchTaskIds":['"$T1"',189]}'  # 204`);
+    expect(script).toContain(`"$BASE"'/api/v1/BatchTask/'"$T1"'/Stop'  # 400`);
+  });
+
+  it('show the OData query decoded, and what broke under the request that broke it', () => {
+    expect(lines).toContain(`# $filter=name eq 'ExportJob'  $top=3`);
+    expect(lines.at(-2)).toBe('# ^ broke the contract: row 9 is missing');
+    expect(lines.at(-1)).toBe('#   second line');
+  });
+
+  it('never print a credential the run sent', () => {
+    expect(script).not.toMatch(/secret/);
+    expect(script).toContain('SO_AUTH');
+  });
+});
+
+describe('the seed and the number of sequences', () => {
+  it('default to a fixed seed and 200 sequences, and follow SO_MODEL_SEED and SO_MODEL_RUNS', () => {
+    expect(modelSettings({})).toEqual({ seed: 20261129, numRuns: 200 });
+    expect(modelSettings({ SO_MODEL_SEED: '-7', SO_MODEL_RUNS: '1000' })).toEqual({ seed: -7, numRuns: 1000 });
+  });
+
+  it('refuse what is not a whole number, naming the variable', () => {
+    expect(() => modelSettings({ SO_MODEL_SEED: 'abc' })).toThrow(/SO_MODEL_SEED must be a whole number/);
+    expect(() => modelSettings({ SO_MODEL_RUNS: '0' })).toThrow(/SO_MODEL_RUNS must be a whole number of at least 1/);
+    expect(() => modelSettings({ SO_MODEL_PATH: '1;rm' })).toThrow(/SO_MODEL_PATH must be the path a failure printed/);
+    expect(modelSettings({ SO_MODEL_PATH: '3:0:12' })).toEqual({ seed: 20261129, numRuns: 200, path: '3:0:12' });
+  });
+});
