@@ -17,11 +17,24 @@ const CONNECTIONS = 10;
 // Basic, so that Prism alone (which knows no SOTicket scheme) accepts the same requests.
 const HEADERS = { authorization: 'Basic dGplMDpUamUw', accept: 'application/json' };
 
-function load(url: string, request: 'GET' | 'POST'): Promise<autocannon.Result> {
+type Request = 'GET' | 'POST' | 'ODATA';
+const PATHS: Record<Request, string> = {
+  GET: '/api/v1/BatchTask/All',
+  POST: '/api/v1/Agents/Batch/GetBatchTaskInfo',
+  // The archive query the mock computes over its store (Prism alone answers its sample page).
+  ODATA: `/api/v1/BatchTask?$select=name,state,progressPercent&$filter=${encodeURIComponent("name eq 'ExportJob' and state eq 'Started'")}&$orderBy=name&$top=10`,
+};
+const LABELS: Record<Request, string> = {
+  GET: 'GET /BatchTask/All',
+  POST: 'POST GetBatchTaskInfo (validated)',
+  ODATA: 'GET /BatchTask?$filter=... (OData)',
+};
+
+function load(url: string, request: Request): Promise<autocannon.Result> {
   return autocannon({
-    url: request === 'GET' ? `${url}/api/v1/BatchTask/All` : `${url}/api/v1/Agents/Batch/GetBatchTaskInfo`,
-    method: request,
-    headers: request === 'GET' ? HEADERS : { ...HEADERS, 'content-type': 'application/json' },
+    url: `${url}${PATHS[request]}`,
+    method: request === 'POST' ? 'POST' : 'GET',
+    headers: request === 'POST' ? { ...HEADERS, 'content-type': 'application/json' } : HEADERS,
     ...(request === 'POST' ? { body: '{"Id":189}' } : {}),
     duration: DURATION_S,
     connections: CONNECTIONS,
@@ -45,11 +58,11 @@ export async function measureMock(): Promise<MockFigures[]> {
     started.push({ close: () => prism.stop() });
     const floor = await serverProcess('plain');
     started.push(floor);
-    for (const request of ['GET', 'POST'] as const) {
+    for (const request of ['GET', 'POST', 'ODATA'] as const) {
       for (const [server, url] of [['plain node:http (the floor)', floor.url], ['Prism alone', prism.url], ['so-batch mock (front + Prism)', mock.url]] as const) {
         const result = await load(url, request);
         if (result.non2xx > 0 || result.errors > 0) throw new Error(`${server} ${request}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-        figures.push({ server, request: request === 'GET' ? 'GET /BatchTask/All' : 'POST GetBatchTaskInfo (validated)', rps: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors });
+        figures.push({ server, request: LABELS[request], rps: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors });
       }
     }
   } finally {
