@@ -19,6 +19,8 @@ export interface MockOptions {
   taskRunMs?: number;
   /** Called with each log line; the lines are kept in `logs` too. */
   onLog?: (line: string) => void;
+  /** A Prism already serving `specPath` (the dev loop's warm one): used instead of starting one, and left running by stop(). */
+  prismUrl?: string;
 }
 
 export interface RunningMock {
@@ -40,7 +42,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (logs.length > 5000) logs.splice(0, logs.length - 5000);
     options.onLog?.(line);
   };
-  const prism = await startPrism({ specPath, log });
+  const prism = options.prismUrl ? { url: options.prismUrl, stop: async () => {} } : await startPrism({ specPath, log });
   const tasks = new SimulatedTasks(options.taskRunMs === undefined ? {} : { runMs: options.taskRunMs });
   const server = createFront({ doc, prismUrl: prism.url, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, tasks, log });
   try {
