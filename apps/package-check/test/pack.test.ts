@@ -61,9 +61,14 @@ const tarballs: Record<'client' | 'mock', string> = { client: '', mock: '' };
 const children: ChildProcess[] = [];
 
 /** PATH with `node` first in it, so that npm, npx and the bins' shebangs run that Node. */
-const pathWith = (node: string) => [dirname(node), process.env.PATH ?? ''].join(delimiter);
+const pathWith = (node: string) => [dirname(node), ...(process.env.PATH ?? '').split(delimiter).filter((dir) => dir && !dir.startsWith(ROOT))].join(delimiter);
+/**
+ * A consumer's environment: none of what pnpm hands its scripts. Its NODE_PATH alone would let the
+ * installed packages find the workspace's (such as @so-batch/spec) and hide a missing dependency.
+ */
+const outsideTheWorkspace = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NODE_PATH|NODE_OPTIONS|npm_|pnpm_|PNPM_|VITEST|TURBO_)/i.test(name)));
 const environment = (node: string, extra: Record<string, string> = {}) => ({
-  ...process.env,
+  ...outsideTheWorkspace,
   PATH: pathWith(node),
   SCARF_ANALYTICS: 'false',
   NO_COLOR: '1',
