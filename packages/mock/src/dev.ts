@@ -7,7 +7,7 @@
 //
 // Workspace-only: it runs from source on the workspace's Node 24 and is not in the package.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -211,22 +211,22 @@ export async function startDevLoop(options: DevLoopOptions = {}): Promise<DevLoo
       const files = [...changed].sort();
       changedAt = undefined;
       changed = new Set();
-      const outcome = await reload(startedAt);
+      const outcome = await reload(startedAt).catch((error: Error): ReloadOutcome => ({ kind: 'failed', ms: Math.round(performance.now() - startedAt), error: error.message }));
       if (stopped) return;
       report(outcome, `${files.join(', ')} changed`);
       if (outcome.kind === 'served') rebuilder?.request();
     }
   };
-  const watcher: FSWatcher = watch(specDir, { recursive: true }, (_event, name) => {
-    const file = name?.toString();
-    if (!file || !WATCHED.test(file) || stopped) return;
+  const onChange = (file: string) => {
+    if (!WATCHED.test(file) || stopped) return;
     changedAt ??= performance.now();
     changed.add(file.split(sep).join('/'));
     clearTimeout(timer);
     timer = setTimeout(() => {
       running ??= run().finally(() => (running = undefined));
     }, SETTLE_MS);
-  });
+  };
+  const watchers = watchFolders(specDir, ['paths', 'components'], onChange);
 
   return {
     get url() {
@@ -238,7 +238,7 @@ export async function startDevLoop(options: DevLoopOptions = {}): Promise<DevLoo
     mock: () => serving!.mock,
     async stop() {
       stopped = true;
-      watcher.close();
+      for (const watcher of watchers.values()) watcher.close();
       clearTimeout(timer);
       await running;
       await rebuilder?.stop();
@@ -248,6 +248,43 @@ export async function startDevLoop(options: DevLoopOptions = {}): Promise<DevLoo
       await rm(versions, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Watches the spec's folder itself and the given subfolders, each one with its own watcher, and
+ * folders that appear under those. Not fs.watch's recursive mode: on Linux it follows files,
+ * and loses one as soon as an editor saves it by renaming a new file over it.
+ */
+function watchFolders(root: string, subfolders: string[], onChange: (file: string) => void): Map<string, FSWatcher> {
+  const watchers = new Map<string, FSWatcher>();
+  const add = (folder: string, deep: boolean) => {
+    if (watchers.has(folder) || !existsSync(folder)) return;
+    try {
+      watchers.set(
+        folder,
+        watch(folder, (_event, name) => {
+          if (!name) return;
+          const path = join(folder, name.toString());
+          if (deep && isFolder(path)) add(path, true);
+          onChange(relative(root, path));
+        }),
+      );
+    } catch {
+      return; // gone meanwhile
+    }
+    if (deep) for (const entry of readdirSync(folder, { withFileTypes: true })) if (entry.isDirectory()) add(join(folder, entry.name), true);
+  };
+  add(root, false);
+  for (const subfolder of subfolders) add(join(root, subfolder), true);
+  return watchers;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -313,7 +350,8 @@ function workspaceRebuilder(root: string, print: (line: string) => void) {
   };
 }
 
-// `node src/dev.ts` (what `pnpm dev` runs): MOCK_PORT and MOCK_TASK_SECONDS as for the bin.
+// `node src/dev.ts` (what `pnpm dev` runs): MOCK_PORT and MOCK_TASK_SECONDS as for the bin;
+// MOCK_SPEC_DIR follows another copy of the spec instead (and rebuilds nothing in the workspace).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const port = Number(process.env.MOCK_PORT ?? 4010);
   const taskSeconds = Number(process.env.MOCK_TASK_SECONDS ?? 5);
@@ -328,6 +366,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let loop: DevLoop;
   try {
     loop = await startDevLoop({
+      ...(process.env.MOCK_SPEC_DIR ? { specDir: process.env.MOCK_SPEC_DIR, rebuildWorkspace: false } : {}),
       port,
       taskRunMs: taskSeconds * 1000,
       onLog: (line) => {
@@ -338,7 +377,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error((error as Error).message);
     process.exit(1);
   }
-  console.log(`so-batch mock listening on ${loop.url} (SuperOffice Batch API: ${loop.url}/api/v1/...); it follows the edits under spec/. Ctrl-C stops it.`);
+  console.log(`so-batch mock listening on ${loop.url} (SuperOffice Batch API: ${loop.url}/api/v1/...); it follows the edits under ${process.env.MOCK_SPEC_DIR ?? 'spec/'}. Ctrl-C stops it.`);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, async () => {

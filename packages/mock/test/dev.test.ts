@@ -1,6 +1,6 @@
 // The dev loop on a copy of the spec in a temp dir: a saved edit reaches the mock's answers, and
 // an edit that does not lint leaves the mock serving what it served.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -46,8 +46,14 @@ async function save(edit: (text: string) => string): Promise<ReloadOutcome> {
   const text = readFileSync(file, 'utf8');
   const edited = edit(text);
   expect(edited).not.toBe(text);
-  writeFileSync(file, edited);
-  await reloaded;
+  // As editors (and sed -i) save: a new file renamed over the old one.
+  writeFileSync(`${file}.saving`, edited);
+  renameSync(`${file}.saving`, file);
+  let timer: NodeJS.Timeout | undefined;
+  const noReload = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no reload within 45 s of saving components/examples.yaml; the loop printed:\n${printed.join('\n')}`)), 45_000);
+  });
+  await Promise.race([reloaded, noReload]).finally(() => clearTimeout(timer));
   return outcomes.at(-1)!;
 }
 
