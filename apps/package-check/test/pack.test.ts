@@ -15,6 +15,8 @@ const runFile = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The oldest TypeScript the client's README allows. */
 const OLDEST_TYPESCRIPT = '5.4.5';
+/** npm reaches the registry: a generous budget (about a minute on an idle machine). */
+const NPM_BUDGET_MS = 540_000;
 /** The Node pnpm runs this with: the workspace's Node 24. */
 const WORKSPACE_NODE = process.execPath;
 
@@ -141,8 +143,11 @@ beforeAll(async () => {
   await runFile(
     'npm',
     ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarballs.client, tarballs.mock, 'vitest@5.1.1', `typescript@${OLDEST_TYPESCRIPT}`],
-    { cwd: project, env: environment(WORKSPACE_NODE), timeout: 540_000, maxBuffer: 16 * 1024 * 1024 },
-  );
+    { cwd: project, env: environment(WORKSPACE_NODE), timeout: NPM_BUDGET_MS, maxBuffer: 16 * 1024 * 1024 },
+  ).catch((error: { killed?: boolean; stderr?: string; message: string }) => {
+    const why = error.killed ? `did not finish within ${NPM_BUDGET_MS / 1000} s` : 'failed';
+    throw new Error(`npm install of the tarballs ${why}:\n${(error.stderr || error.message).split('\n').slice(-30).join('\n')}`);
+  });
 
   // The client README's example, word for word (its first ts block), and a consumer's settings.
   const readme = readFileSync(join(ROOT, 'packages', 'client', 'README.md'), 'utf8');
