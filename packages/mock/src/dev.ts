@@ -41,7 +41,8 @@ export interface DevLoopOptions {
 
 export type ReloadOutcome =
   | { kind: 'served'; ms: number; version: number }
-  | { kind: 'lint-failed'; ms: number; problems: string[] }
+  /** `served`: only on the first pass, when there is no older spec to keep serving. */
+  | { kind: 'lint-failed'; ms: number; problems: string[]; served: boolean }
   | { kind: 'failed'; ms: number; error: string };
 
 export interface DevLoop {
@@ -130,7 +131,7 @@ export async function startDevLoop(options: DevLoopOptions = {}): Promise<DevLoo
   const reload = async (startedAt: number): Promise<ReloadOutcome> => {
     const ms = () => Math.round(performance.now() - startedAt);
     const bundled = await bundleSpec(entry, config);
-    if ('problems' in bundled) return { kind: 'lint-failed', ms: ms(), problems: bundled.problems };
+    if ('problems' in bundled) return { kind: 'lint-failed', ms: ms(), problems: bundled.problems, served: false };
     const next = ++version;
     const specPath = join(versions, `openapi-${next}.json`);
     await writeFile(specPath, bundled.json);
@@ -145,7 +146,7 @@ export async function startDevLoop(options: DevLoopOptions = {}): Promise<DevLoo
     }
     if (problems.length > 0 && serving) {
       await prism.stop();
-      return { kind: 'lint-failed', ms: ms(), problems };
+      return { kind: 'lint-failed', ms: ms(), problems, served: false };
     }
     // The old front gives the port up only now that the new Prism answers: the gap is the
     // front's own start, a few milliseconds.
@@ -169,7 +170,7 @@ export async function startDevLoop(options: DevLoopOptions = {}): Promise<DevLoo
       await mkdir(dirname(bundlePath), { recursive: true });
       await writeFile(bundlePath, bundled.json);
     }
-    if (problems.length > 0) return { kind: 'lint-failed', ms: ms(), problems };
+    if (problems.length > 0) return { kind: 'lint-failed', ms: ms(), problems, served: true };
     return { kind: 'served', ms: ms(), version: next };
   };
 
@@ -180,7 +181,7 @@ export async function startDevLoop(options: DevLoopOptions = {}): Promise<DevLoo
     else if (outcome.kind === 'lint-failed') {
       for (const problem of outcome.problems) print(`  ${problem}`);
       print(
-        serving && serving.version === version
+        outcome.served
           ? `${what}: ${outcome.problems.length} lint problem(s) above; the mock at ${url} serves it anyway (nothing served before).`
           : `${what}: ${outcome.problems.length} lint problem(s) above; the mock at ${url} keeps serving the previous spec.`,
       );

@@ -93,6 +93,7 @@ it('keeps serving the previous spec when the edit does not lint, and says why', 
   const unparsable = await save((text) => text.replace("Name: 'Broken edit'", "Name: 'Broken: [edit'"));
   expect(unparsable.kind).toBe('lint-failed');
   expect(await taskName()).toBe('Edited by the dev-loop test');
+  expect(printed.at(-1)).toMatch(/lint problem\(s\) above; the mock at .* keeps serving the previous spec\.$/);
 
   // Fixed again: served again.
   const fixed = await save((text) => text.replace("Name: 'Broken: [edit'\n    NoSuchProperty: 1", "Name: 'Fixed again'"));
