@@ -39,11 +39,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 export function warmPrisms(): WarmPrisms {
   let spare: ChildProcess | undefined = spawnHost(undefined);
+  let stopped = false;
   return {
     async serve(specPath, log) {
       const child = spare ?? spawnHost(undefined);
-      // The next spare warms up on this spec, most like the next one.
-      spare = spawnHost(specPath);
+      spare = undefined;
       const host = '127.0.0.1';
       const port = await freePort(host);
       let stopping = false;
@@ -88,9 +88,13 @@ export function warmPrisms(): WarmPrisms {
         child.once('exit', (code) => fail(`Prism exited with code ${code} before it listened`));
         child.stdin!.write(`${JSON.stringify(['mock', specPath, '--host', host, '--port', String(port), '--errors=false'])}\n`);
       });
+      // The next spare warms up on this spec, most like the next one; only now, so that its
+      // start does not take the CPU from this one's.
+      if (!stopped) spare ??= spawnHost(specPath);
       return { url: `http://${host}:${port}`, child, stop };
     },
     async stop() {
+      stopped = true;
       const last = spare;
       spare = undefined;
       if (last) await stopChild(last);
