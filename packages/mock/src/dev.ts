@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type Config, type NormalizedProblem } from '@redocly/openapi-core';
@@ -318,6 +318,12 @@ function workspaceRebuilder(root: string, print: (line: string) => void) {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      // Background work: below the next reload's lint and Prism, which someone is waiting for.
+      try {
+        if (child.pid !== undefined) setPriority(child.pid, 10);
+      } catch {
+        // not allowed here: it runs at the usual priority
+      }
       const keep = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n'));
       child.stdout!.on('data', keep);
       child.stderr!.on('data', keep);
