@@ -62,14 +62,15 @@ let project: string;
 const tarballs: Record<'client' | 'mock', string> = { client: '', mock: '' };
 const children: ChildProcess[] = [];
 
-/** PATH with `node` first in it, so that npm, npx and the bins' shebangs run that Node. */
-const pathWith = (node: string) => [dirname(node), ...(process.env.PATH ?? '').split(delimiter).filter((dir) => dir && !dir.startsWith(ROOT))].join(delimiter);
+/** PATH without the workspace's folders, and with `node` first if given, so that npx and the bins' shebangs run that Node. */
+const pathWith = (node: string | undefined) =>
+  [...(node ? [dirname(node)] : []), ...(process.env.PATH ?? '').split(delimiter).filter((dir) => dir && !dir.startsWith(ROOT))].join(delimiter);
 /**
  * A consumer's environment: none of what pnpm hands its scripts. Its NODE_PATH alone would let the
  * installed packages find the workspace's (such as @so-batch/spec) and hide a missing dependency.
  */
 const outsideTheWorkspace = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NODE_PATH|NODE_OPTIONS|npm_|pnpm_|PNPM_|VITEST|TURBO_)/i.test(name)));
-const environment = (node: string, extra: Record<string, string> = {}) => ({
+const environment = (node: string | undefined, extra: Record<string, string> = {}) => ({
   ...outsideTheWorkspace,
   PATH: pathWith(node),
   SCARF_ANALYTICS: 'false',
@@ -139,11 +140,14 @@ beforeAll(async () => {
   await Promise.all([pack('client', packed), pack('mock', packed)]);
 
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'so-batch-consumer', private: true, type: 'module' }, null, 2)}\n`);
-  // From the registry, as a user installs them; scripts off (Prism's dependencies include an analytics postinstall).
+  // From the registry, as a user installs them: with the user's own npm and Node (and so the
+  // machine's npm settings, such as its CA file: npm reads its global npmrc next to its Node, and
+  // turbo does not hand tasks NODE_EXTRA_CA_CERTS). Scripts off: Prism's dependencies include an
+  // analytics postinstall.
   await runFile(
     'npm',
     ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarballs.client, tarballs.mock, 'vitest@5.1.1', `typescript@${OLDEST_TYPESCRIPT}`],
-    { cwd: project, env: environment(WORKSPACE_NODE), timeout: NPM_BUDGET_MS, maxBuffer: 16 * 1024 * 1024 },
+    { cwd: project, env: environment(undefined), timeout: NPM_BUDGET_MS, maxBuffer: 16 * 1024 * 1024 },
   ).catch((error: { killed?: boolean; stderr?: string; message: string }) => {
     const why = error.killed ? `did not finish within ${NPM_BUDGET_MS / 1000} s` : 'failed';
     throw new Error(`npm install of the tarballs ${why}:\n${(error.stderr || error.message).split('\n').slice(-30).join('\n')}`);
