@@ -4,6 +4,7 @@
 import { cpus, freemem, release, totalmem } from 'node:os';
 import type { BundleFigures } from './bundle-size.ts';
 import type { ClientFigures } from './client-overhead.ts';
+import type { DevLoopFigures } from './dev-loop.ts';
 import type { MockFigures } from './mock-throughput.ts';
 import type { PipelineFigures } from './pipeline.ts';
 import { fmt } from './stats.ts';
@@ -18,6 +19,7 @@ export interface Results {
   bundles: BundleFigures[] | undefined;
   mock: MockFigures[] | undefined;
   pipeline: PipelineFigures[] | undefined;
+  devLoop: DevLoopFigures | undefined;
   failures: Failure[];
   totalSeconds: number;
 }
@@ -116,6 +118,43 @@ ${failures.map((f) => `- **${f.what}**\n\n  ${fence}text\n${f.error.split('\n').
 `;
 }
 
+export const DEV_LOOP_HEADING = '## The dev loop: spec save to mock answer';
+
+/** The dev loop's section; `pnpm --filter @so-batch/bench bench dev-loop` rewrites it alone. */
+export function renderDevLoopSection(devLoop: DevLoopFigures | undefined, failures: Failure[]): string {
+  const figures = devLoop
+    ? `| edits | median ms | max ms | each edit, ms |
+| ---: | ---: | ---: | --- |
+| ${devLoop.editsMs.length} | ${fmt(devLoop.medianMs)} | ${fmt(devLoop.maxMs)} | ${devLoop.editsMs.map((value) => fmt(value)).join(', ')} |
+
+Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, with a 1-minute load average of ${fmt(devLoop.loadBefore, 1)} before and ${fmt(devLoop.loadAfter, 1)} after
+(on ${cpus().length} cores); \`pnpm dev\`'s loop itself started and first answered in ${fmt(devLoop.startMs)} ms.`
+    : notMeasured('dev loop', failures);
+  return `${DEV_LOOP_HEADING}
+
+${figures}
+
+Method: \`node packages/mock/src/dev.ts\` (what \`pnpm dev\` runs) follows a copy of the spec in the temp
+dir; the bench saves an edit of a response example (components/examples.yaml), then asks the mock
+(POST GetBatchTaskInfo, every 5 ms) until its answer carries the edit: save to answer, which takes
+in the lint (Redocly's openapi-core, in-process), the bundle, a warm Prism loading it and the
+front restarting on the same port. ${devLoop ? `${fmt(devLoop.pauseMs / 1000)} s` : 'A few seconds'} pass between an answer and the next save, as
+between a developer's saves; regenerating the client's types and rebuilding it come after the
+answer, and are left out here (the copy is outside the workspace).
+`;
+}
+
+/** Puts the dev loop's section into an existing BENCHMARKS.md, in place of the old one. */
+export function spliceDevLoopSection(markdown: string, section: string): string {
+  const start = markdown.indexOf(DEV_LOOP_HEADING);
+  if (start >= 0) {
+    const next = markdown.indexOf('\n## ', start + DEV_LOOP_HEADING.length);
+    return `${markdown.slice(0, start)}${section}${next >= 0 ? markdown.slice(next) : ''}`;
+  }
+  const before = ['\n## Reading the figures', '\n## Failures'].map((heading) => markdown.indexOf(heading)).find((index) => index >= 0);
+  return before === undefined ? `${markdown.trimEnd()}\n\n${section}` : `${markdown.slice(0, before)}\n${section}${markdown.slice(before)}`;
+}
+
 export function renderReport(r: Results): string {
   return `# Benchmarks
 
@@ -159,5 +198,6 @@ latency in whole milliseconds.
 ## The pipeline
 
 ${r.pipeline?.length ? pipelineTable(r.pipeline) : notMeasured('pipeline', r.failures)}
-${reading(r)}${failuresSection(r.failures)}`;
+
+${renderDevLoopSection(r.devLoop, r.failures)}${reading(r)}${failuresSection(r.failures)}`;
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,9 +32,9 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], env: Record<string, string> = {}, onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Run> {
+function cli(args: string[], env: Record<string, string> = {}, onStderr?: (text: string, child: ReturnType<typeof spawn>) => void, bin = BIN): Promise<Run> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [bin, ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -265,10 +265,15 @@ describe('errors: one line, words a user can act on, an exit code by kind, no se
   });
 
   it('--mock says why the mock did not load, and what to do', async () => {
-    // As under Node 20, which cannot import the mock's TypeScript.
-    const run = await cli(['--mock', 'list'], { NODE_OPTIONS: '--no-experimental-strip-types' });
+    // As the packed CLI away from the workspace (its bundle and package.json): no @so-batch/mock to import.
+    const away = mkdtempSync(join(tmpdir(), 'so-batch-cli-away-'));
+    mkdirSync(join(away, 'dist'));
+    copyFileSync(BIN, join(away, 'dist', 'bin.js'));
+    copyFileSync(join(PACKAGE, 'package.json'), join(away, 'package.json'));
+    const run = await cli(['--mock', 'list'], {}, undefined, join(away, 'dist', 'bin.js'));
+    rmSync(away, { recursive: true, force: true });
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/^so-batch: --mock could not load the mock \(Unknown file extension "\.ts" for \S+index\.ts\)\. Node [\d.]+ cannot run the mock's TypeScript: run so-batch through pnpm \(pnpm -s so-batch --mock \.\.\. at the workspace root\), which provides the workspace's Node 24\.\n$/);
+    expect(run.stderr).toMatch(/^so-batch: --mock could not load the mock \(Cannot find package '@so-batch\/mock' imported from \S+bin\.js\)\. It needs the so-batch workspace \(its @so-batch\/mock package\): run so-batch from there, through pnpm\.\n$/);
   });
 
   it('a network failure names the URL it tried', async () => {

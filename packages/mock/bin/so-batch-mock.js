@@ -2,15 +2,25 @@
 // Serves the mock on http://127.0.0.1:4010 (MOCK_PORT chooses another port) until Ctrl-C.
 // Jobs started through it run for MOCK_TASK_SECONDS (default 5) before they end; MOCK_TASKS
 // names a JSON file of tasks to start with instead of the seed.
+//
+// Plain JavaScript that any Node parses, so that an older Node hears in one line which one the
+// mock needs (its Prism 5.16 declares Node 24.18 or newer) instead of a stack trace.
+import { readFileSync } from 'node:fs';
 
-// The mock is TypeScript run as it is: that takes a Node that strips types (22.18+; pnpm runs
-// the workspace's Node 24). Say so, rather than fail with a stack trace.
+const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const [wantMajor, wantMinor] = engines.node.replace(/^>=\s*/, '').split('.').map(Number);
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < wantMajor || (major === wantMajor && minor < (wantMinor ?? 0))) {
+  console.error(`@so-batch/mock needs Node ${wantMajor}.${wantMinor ?? 0} or newer (its Prism does); this is Node ${process.versions.node}.`);
+  process.exit(1);
+}
+
 let startMock, readFixtureFile, bundledSpecPath, loadSpec;
 try {
-  ({ startMock, readFixtureFile, bundledSpecPath, loadSpec } = await import('../src/index.ts'));
+  ({ startMock, readFixtureFile, bundledSpecPath, loadSpec } = await import('../dist/index.js'));
 } catch (error) {
-  if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
-  console.error(`Node ${process.version} cannot run the mock's TypeScript: start it with \`pnpm dev\` (pnpm runs it on the workspace's Node 24).`);
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/dist/index.js')) throw error;
+  console.error('The mock is not built: run `pnpm --filter @so-batch/mock build` (or `pnpm build`) in the so-batch workspace.');
   process.exit(1);
 }
 

@@ -52,6 +52,8 @@ export interface MockOptions extends Partial<FrontLimits> {
   maxStringLength?: number;
   /** Called with each log line; the lines are kept in `logs` too. */
   onLog?: (line: string) => void;
+  /** A Prism already serving `specPath` (the dev loop's warm one): used instead of starting one, and left running by stop(). */
+  prismUrl?: string;
 }
 
 export interface RunningMock {
@@ -85,7 +87,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
     ...(options.maxStringLength === undefined ? {} : { maxString: options.maxStringLength }),
   });
-  const prism = await startPrism({ specPath, log });
+  const prism = options.prismUrl ? { url: options.prismUrl, stop: async () => {} } : await startPrism({ specPath, log });
   const server = createFront({ doc, prismUrl: prism.url, ...limits, store, log });
   try {
     await new Promise<void>((resolveListen, reject) => {

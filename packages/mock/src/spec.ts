@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 export type Schema = { [keyword: string]: unknown };
 export interface OpenApiDocument {
@@ -41,6 +42,10 @@ export interface Meaning {
 }
 
 export function bundledSpecPath(): string {
+  // Built, the package carries the bundle next to its code (dist/openapi.json, copied at build);
+  // run from source in the workspace, it reads the spec package's.
+  const packaged = fileURLToPath(new URL('./openapi.json', import.meta.url));
+  if (existsSync(packaged)) return packaged;
   return createRequire(import.meta.url).resolve('@so-batch/spec/openapi.json');
 }
 

@@ -1,0 +1,268 @@
+// @so-batch/client and @so-batch/mock as someone outside the workspace gets them: `pnpm pack`
+// each, `npm install` the tarballs into a fresh project in the temp dir (from the registry, as a
+// user would), then use them there: the client README's example, type-checked with the oldest
+// TypeScript the README allows and run against `npx @so-batch/mock` on each Node at hand, and a
+// vitest file that starts the mock with startMock().
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const runFile = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The oldest TypeScript the client's README allows. */
+const OLDEST_TYPESCRIPT = '5.4.5';
+/** npm reaches the registry: a generous budget (about a minute on an idle machine). */
+const NPM_BUDGET_MS = 540_000;
+/** The Node pnpm runs this with: the workspace's Node 24. */
+const WORKSPACE_NODE = process.execPath;
+
+interface NodeBinary {
+  path: string;
+  version: string;
+}
+
+/** Nodes outside the workspace (Node 20 is /usr/local/bin/node or the system one), oldest first. */
+function otherNodes(): NodeBinary[] {
+  const candidates = ['/usr/local/bin/node', '/usr/bin/node', ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'node'))];
+  const seen = new Set([realpathSync(WORKSPACE_NODE)]);
+  const found: NodeBinary[] = [];
+  for (const candidate of candidates) {
+    if (!existsSync(candidate) || candidate.startsWith(ROOT)) continue;
+    const real = realpathSync(candidate);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    const version = readVersion(real);
+    if (version) found.push({ path: real, version });
+  }
+  return found;
+}
+
+/** Synchronous: the test titles are computed from it when the file loads. */
+function readVersion(node: string): string | undefined {
+  try {
+    return execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+const atLeast = (version: string, major: number, minor: number) => {
+  const [wantMajor = 0, wantMinor = 0] = version.replace(/^v/, '').split('.').map(Number);
+  return wantMajor > major || (wantMajor === major && wantMinor >= minor);
+};
+
+const olderNodes = otherNodes().filter((node) => !atLeast(node.version, 24, 18));
+const clientNodes = [{ path: WORKSPACE_NODE, version: process.version }, ...olderNodes.filter((node) => atLeast(node.version, 20, 3))];
+
+let project: string;
+const tarballs: Record<'client' | 'mock', string> = { client: '', mock: '' };
+const children: ChildProcess[] = [];
+
+/** PATH without the workspace's folders, and with `node` first if given, so that npx and the bins' shebangs run that Node. */
+const pathWith = (node: string | undefined) =>
+  [...(node ? [dirname(node)] : []), ...(process.env.PATH ?? '').split(delimiter).filter((dir) => dir && !dir.startsWith(ROOT))].join(delimiter);
+/**
+ * A consumer's environment: none of what pnpm hands its scripts. Its NODE_PATH alone would let the
+ * installed packages find the workspace's (such as @so-batch/spec) and hide a missing dependency.
+ */
+const outsideTheWorkspace = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NODE_PATH|NODE_OPTIONS|npm_|pnpm_|PNPM_|VITEST|TURBO_)/i.test(name)));
+const environment = (node: string | undefined, extra: Record<string, string> = {}) => ({
+  ...outsideTheWorkspace,
+  PATH: pathWith(node),
+  SCARF_ANALYTICS: 'false',
+  NO_COLOR: '1',
+  npm_config_update_notifier: 'false',
+  ...extra,
+});
+
+function pack(name: 'client' | 'mock', destination: string): Promise<void> {
+  return runFile('pnpm', ['pack', '--pack-destination', destination], { cwd: join(ROOT, 'packages', name), timeout: 120_000 }).then(() => {
+    const tarball = readdirSync(destination).find((file) => file.startsWith(`so-batch-${name}-`) && file.endsWith('.tgz'));
+    if (!tarball) throw new Error(`pnpm pack wrote no tarball for @so-batch/${name}`);
+    tarballs[name] = join(destination, tarball);
+  });
+}
+
+/** Lists a tarball's files (without the leading package/). */
+async function contents(tarball: string): Promise<string[]> {
+  const { stdout } = await runFile('tar', ['-tzf', tarball]);
+  return stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''));
+}
+
+/** Starts `npx @so-batch/mock` in the project and resolves with the URL it prints. */
+function startPackagedMock(node: string): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolveStart, reject) => {
+    // Its own process group, so that stopping it reaches npx's child (the bin) too.
+    const child = spawn('npx', ['--no-install', '@so-batch/mock'], {
+      cwd: project,
+      env: environment(node, { MOCK_PORT: '0', MOCK_TASK_SECONDS: '1' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    children.push(child);
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const url = /listening on (http:\/\/\S+) /.exec(output)?.[1];
+      if (url) resolveStart({ url, child });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`npx @so-batch/mock exited with ${code} before it listened:\n${output}`)));
+  });
+}
+
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {}
+  }, 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+beforeAll(async () => {
+  project = mkdtempSync(join(tmpdir(), 'so-batch-package-check-'));
+  const packed = join(project, 'tarballs');
+  mkdirSync(packed);
+  await Promise.all([pack('client', packed), pack('mock', packed)]);
+
+  writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'so-batch-consumer', private: true, type: 'module' }, null, 2)}\n`);
+  // From the registry, as a user installs them: with the user's own npm and Node (and so the
+  // machine's npm settings, such as its CA file: npm reads its global npmrc next to its Node, and
+  // turbo does not hand tasks NODE_EXTRA_CA_CERTS). Scripts off: Prism's dependencies include an
+  // analytics postinstall.
+  await runFile(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarballs.client, tarballs.mock, 'vitest@5.1.1', `typescript@${OLDEST_TYPESCRIPT}`],
+    { cwd: project, env: environment(undefined), timeout: NPM_BUDGET_MS, maxBuffer: 16 * 1024 * 1024 },
+  ).catch((error: { killed?: boolean; stderr?: string; message: string }) => {
+    const why = error.killed ? `did not finish within ${NPM_BUDGET_MS / 1000} s` : 'failed';
+    throw new Error(`npm install of the tarballs ${why}:\n${(error.stderr || error.message).split('\n').slice(-30).join('\n')}`);
+  });
+
+  // The client README's example, word for word (its first ts block), and a consumer's settings.
+  const readme = readFileSync(join(ROOT, 'packages', 'client', 'README.md'), 'utf8');
+  const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!example) throw new Error('packages/client/README.md has no ts block');
+  writeFileSync(join(project, 'readme.ts'), example);
+  writeFileSync(join(project, 'globals.d.ts'), 'declare const process: { env: Record<string, string | undefined> };\n');
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [], skipLibCheck: false, outDir: 'out' },
+      files: ['readme.ts', 'globals.d.ts'],
+    }),
+  );
+  writeFileSync(
+    join(project, 'consumer.test.ts'),
+    `import { createBatchClient } from '@so-batch/client';
+import { startMock, type RunningMock } from '@so-batch/mock';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMock({ taskRunMs: 300 });
+}, 60_000);
+afterAll(() => mock?.stop());
+
+it('reads a task and follows a job to its end on the mock', async () => {
+  const client = createBatchClient({ baseUrl: mock.url, auth: { scheme: 'SOTicket', ticket: '7T:consumer==' } });
+  const task = await client.getBatchTaskInfo(189);
+  if (task.error) throw task.error;
+  expect(task.data?.Name).toBe('Kreiger, Veum and Wehner');
+  const started = await client.startBatchJob({ Name: 'ExportJob' });
+  if (started.error) throw started.error;
+  const done = await client.waitForBatchTask(started.data, { intervalMs: 100 });
+  if (done.error) throw done.error;
+  expect(done.data.State).toBe('Succeeded');
+}, 60_000);
+`,
+  );
+});
+
+afterAll(async () => {
+  await Promise.all(children.map(stopProcessGroup));
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+describe('the tarballs', () => {
+  it('hold the built code, its declarations and maps, the LICENSE and README, and no sources, tests or tsconfig', async () => {
+    const mock = await contents(tarballs.mock);
+    const client = await contents(tarballs.client);
+    for (const files of [mock, client]) {
+      expect(files).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map']));
+      expect(files.filter((file) => /^(src|test)\/|tsconfig|vitest|\.build-inputs/.test(file))).toEqual([]);
+    }
+    expect(mock).toEqual(expect.arrayContaining(['bin/so-batch-mock.js', 'dist/openapi.json', 'dist/prism.js', 'dist/exit-with-parent.js']));
+  });
+
+  it('install with complete metadata and no workspace dependency', () => {
+    for (const name of ['client', 'mock']) {
+      const manifest = JSON.parse(readFileSync(join(project, 'node_modules', '@so-batch', name, 'package.json'), 'utf8'));
+      expect(manifest.private).toBeUndefined();
+      expect(manifest).toMatchObject({ license: 'MIT', type: 'module', engines: { node: expect.any(String) } });
+      for (const field of ['repository', 'homepage', 'bugs', 'keywords', 'exports', 'files']) expect(manifest[field], field).toBeDefined();
+      expect(JSON.stringify(manifest.dependencies ?? {})).not.toMatch(/workspace:|@so-batch\//);
+    }
+  });
+});
+
+it(`the client README's example type-checks with TypeScript ${OLDEST_TYPESCRIPT} (strict, nodenext, skipLibCheck off)`, async () => {
+  const tsc = join(project, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = await runFile(WORKSPACE_NODE, [tsc, '-p', '.'], { cwd: project }).catch((error: { stdout?: string; message: string }) => {
+    throw new Error(`tsc ${OLDEST_TYPESCRIPT} failed:\n${error.stdout ?? error.message}`);
+  });
+  expect(result.stdout).toBe('');
+  expect(existsSync(join(project, 'out', 'readme.js'))).toBe(true);
+});
+
+describe.each(clientNodes.map((node) => [node.version, node] as const))('on Node %s', (_version, node) => {
+  it("the client README's example starts a job on `npx @so-batch/mock` and follows it to the end", async () => {
+    const { url } = await startPackagedMock(WORKSPACE_NODE);
+    const { stdout } = await runFile(node.path, [join(project, 'out', 'readme.js')], {
+      cwd: project,
+      env: environment(node.path, { SO_BASE_URL: url, SO_TICKET: '7T:example==' }),
+      timeout: 60_000,
+    });
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines.at(-1), stdout).toBe('done: The job "ExportJob" finished.');
+  });
+});
+
+it('a vitest file that uses startMock() passes in the consumer project (Node 24)', async () => {
+  const vitest = join(project, 'node_modules', 'vitest', 'vitest.mjs');
+  const { stdout } = await runFile(WORKSPACE_NODE, [vitest, 'run', 'consumer.test.ts', '--reporter=verbose'], {
+    cwd: project,
+    env: environment(WORKSPACE_NODE, { CI: '1' }),
+    timeout: 150_000,
+  }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+    throw new Error(`vitest failed in the consumer project:\n${error.stdout ?? ''}\n${error.stderr ?? error.message}`);
+  });
+  expect(stdout).toMatch(/reads a task and follows a job to its end on the mock/);
+  expect(stdout).toMatch(/Tests\s+1 passed/);
+});
+
+describe.each(olderNodes.map((node) => [node.version, node] as const))('on Node %s (older than the mock needs)', (_version, node) => {
+  it('`npx @so-batch/mock` says in one line which Node it needs', async () => {
+    const result = await runFile('npx', ['--no-install', '@so-batch/mock'], { cwd: project, env: environment(node.path, { MOCK_PORT: '0' }), timeout: 60_000 }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code?: number; stderr?: string }) => ({ code: error.code, stderr: error.stderr ?? '' }),
+    );
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n').filter((line) => line.trim() && !line.startsWith('npm warn'));
+    expect(lines).toEqual([`@so-batch/mock needs Node 24.18 or newer (its Prism does); this is Node ${node.version.replace(/^v/, '')}.`]);
+  });
+});
