@@ -61,7 +61,7 @@ async function taskName(): Promise<string> {
   const response = await fetch(`${loop.url}/api/v1/Agents/Batch/GetBatchTaskInfo`, {
     method: 'POST',
     headers: { Authorization: 'Basic dGplMDpUamUw', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ Id: 189 }),
+    body: JSON.stringify({ Id: 248 }), // the GetBatchTaskInfo page's sample task, seeded from the spec being edited
     signal: AbortSignal.timeout(10_000),
   });
   expect(response.status).toBe(200);
