@@ -1,3 +1,4 @@
+import colors from '@colors/colors/safe.js';
 import Table from 'cli-table3';
 import type { BatchTaskInfo } from '@so-batch/client';
 
@@ -16,7 +17,12 @@ export interface Io {
  * are drawn on: stdout may be a file while stderr is the terminal, and the other way round.
  */
 export function fancy(stream: { isTTY?: boolean }, env: Io['env']): boolean {
-  return Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
+  const on = Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
+  // cli-table3 colours through @colors/colors, which guesses from the process (it turns colour
+  // off whenever CI is set): the decision made here, for the stream written to, is the one that holds.
+  if (on) colors.enable();
+  else colors.disable();
+  return on;
 }
 
 export function printJson(io: Io, value: unknown): void {
