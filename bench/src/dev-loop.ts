@@ -33,7 +33,7 @@ async function taskName(url: string): Promise<string | undefined> {
     const response = await fetch(`${url}/api/v1/Agents/Batch/GetBatchTaskInfo`, {
       method: 'POST',
       headers: { Authorization: 'Basic dGplMDpUamUw', 'Content-Type': 'application/json' },
-      body: '{"Id":189}',
+      body: '{"Id":248}', // the GetBatchTaskInfo page's sample task: the store seeds it from the edited example
       signal: AbortSignal.timeout(2000),
     });
     return response.ok ? ((await response.json()) as { Name?: string }).Name : undefined;

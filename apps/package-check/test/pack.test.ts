@@ -199,11 +199,11 @@ afterAll(async () => {
 });
 
 describe('the tarballs', () => {
-  it('hold the built code, its declarations and maps, the LICENSE and README, and no sources, tests or tsconfig', async () => {
+  it('hold the built code, its declarations and maps, the LICENSE, README and CHANGELOG, and no sources, tests or tsconfig', async () => {
     const mock = await contents(tarballs.mock);
     const client = await contents(tarballs.client);
     for (const files of [mock, client]) {
-      expect(files).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map']));
+      expect(files).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'README.md', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map']));
       expect(files.filter((file) => /^(src|test)\/|tsconfig|vitest|\.build-inputs/.test(file))).toEqual([]);
     }
     expect(mock).toEqual(expect.arrayContaining(['bin/so-batch-mock.js', 'dist/openapi.json', 'dist/prism.js', 'dist/exit-with-parent.js']));
