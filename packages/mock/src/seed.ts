@@ -104,8 +104,10 @@ function fromSamples(doc: OpenApiDocument): StoredTask[] {
       for (const example of Object.values(body?.content?.['application/json']?.examples ?? {})) {
         const value = resolveRef<{ value?: Record<string, unknown> }>(doc, example)?.value;
         if (!value || typeof value !== 'object') continue;
-        // An update's sample carries the task it updates: that task exists, as printed (but for the fixes above).
+        // An update's sample carries the task it updates (wrapped for the Agents, bare over REST):
+        // that task exists, as printed (but for the fixes above).
         visit(value.BatchTaskInfo);
+        visit(value);
         want(value.Id);
         want(value.BatchTaskId);
         want((value.BatchTaskInfo as Record<string, unknown> | null | undefined)?.Id);
