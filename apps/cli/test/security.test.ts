@@ -1,39 +1,13 @@
-import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, type Run } from './helpers.ts';
 import { fullTask } from './scripted-server.ts';
 
 // The built CLI against servers that redirect it elsewhere, answer 100 MB, or echo its
 // credentials in forms a plain search would miss. Two servers are two origins (another port).
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const SECRET = { ticket: '7T:SEC-TICKET+/SECRET==', appToken: 'SEC-APP-TOKEN-SECRET', xsrf: 'SEC-XSRF/TOKEN SECRET', password: 'SEC-pa55 wörd/SECRET', user: 'me' };
 const BASIC = Buffer.from(`${SECRET.user}:${SECRET.password}`).toString('base64');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`so-batch ${args.join(' ')} did not finish: ${stderr}`));
-    }, 30_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolveRun({ code, stdout, stderr });
-    });
-  });
-}
 
 type Handler = (request: IncomingMessage & { body: string }, response: ServerResponse) => void;
 
