@@ -49,12 +49,10 @@ export function credentialsFrom(env: Environment): Credentials | undefined {
 }
 
 /** Why --mock could not load the mock, and what to do about it, in one line. */
-function mockUnavailable(error: Error & { code?: string }): CliFailure {
+function mockUnavailable(error: Error): CliFailure {
   const why = error.message.split('\n')[0]!.trim().replace(/\.$/, '');
-  const advice =
-    error.code === 'ERR_UNKNOWN_FILE_EXTENSION' || error.code === 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING'
-      ? `Node ${process.versions.node} cannot run the mock's TypeScript: run so-batch through pnpm (pnpm -s so-batch --mock ... at the workspace root), which provides the workspace's Node 24.`
-      : 'It needs the so-batch workspace (its @so-batch/mock package): run so-batch from there, through pnpm.';
+  // The mock ships compiled JavaScript: what can go missing is the package itself.
+  const advice = 'It needs the so-batch workspace (its @so-batch/mock package): run so-batch from there, through pnpm.';
   return new CliFailure(`--mock could not load the mock (${why}). ${advice}`, EXIT.config);
 }
 

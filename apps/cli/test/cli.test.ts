@@ -8,10 +8,10 @@ import { startMock, type RunningMock } from '@so-batch/mock';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cli, type Run } from './helpers.ts';
 import { echoingServer, scriptedServer, type Step } from './scripted-server.ts';
 
 // The built CLI, spawned as a user runs it: `node dist/bin.js ...` (what the package's bin runs).
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const STUB = fileURLToPath(new URL('../bin/so-batch.js', import.meta.url));
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 const WORKSPACE = fileURLToPath(new URL('../../..', import.meta.url));
@@ -26,35 +26,6 @@ ajv.addSchema(spec, 'spec.json');
 const isTask = ajv.compile({ $ref: 'spec.json#/components/schemas/BatchTaskInfo' });
 const isTaskList = ajv.compile({ type: 'array', items: { $ref: 'spec.json#/components/schemas/BatchTaskInfo' } });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}, onStderr?: (text: string, child: ReturnType<typeof spawn>) => void, bin = BIN): Promise<Run> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-      onStderr?.(stderr, child);
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`so-batch ${args.join(' ')} did not finish: ${stderr}`));
-    }, 30_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolveRun({ code, stdout, stderr });
-    });
-  });
-}
 
 let mock: RunningMock;
 let env: Record<string, string>;

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cli, onTerminal, visibleLines } from './helpers.ts';
 import { answeringServer, fullTask, type Answer, type Received } from './scripted-server.ts';
 
-// Which request each command and flag becomes, checked on a server that records them (the mock
-// answers the list calls with the pages' samples, whatever was asked).
+// Which request each command and flag becomes, checked on a server that records them and
+// answers as each case needs.
 
 const TICKET = '7T:COMMANDS-TICKET';
 let answer: (request: Received) => Answer = () => ({ json: [] });

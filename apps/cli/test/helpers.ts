@@ -11,14 +11,25 @@ export interface Run {
   stderr: string;
 }
 
-/** The built CLI, spawned as a user runs it, with only `env` (and PATH) in its environment. */
-export function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/**
+ * The built CLI (or `bin`), spawned as a user runs it, with only `env` (and PATH) in its
+ * environment; `onStderr` sees stderr as it grows, with the child (to signal it mid-run).
+ */
+export function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  onStderr?: (text: string, child: ReturnType<typeof spawn>) => void,
+  bin = BIN,
+): Promise<Run> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      onStderr?.(stderr, child);
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`so-batch ${args.join(' ')} did not finish: ${stderr}`));

@@ -164,7 +164,8 @@ export function loadFixtures(doc: OpenApiDocument, fixtures: unknown, source = '
   });
   const seen = new Set<number>();
   return fixtures.map((fixture, index) => {
-    const label = `${source}[${index}]${isTask(fixture) || Number.isInteger((fixture as { Id?: unknown })?.Id) ? ` (Id ${(fixture as { Id: number }).Id})` : ''}`;
+    const id = (fixture as { Id?: unknown } | null)?.Id;
+    const label = `${source}[${index}]${Number.isInteger(id) ? ` (Id ${String(id)})` : ''}`;
     if (!check(fixture)) {
       const error = check.errors![0]!;
       const property = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : error.params && 'missingProperty' in error.params ? String(error.params.missingProperty) : '';

@@ -83,43 +83,29 @@ function expectRead(model: BatchModel, id: number, answer: Answer, rest: boolean
   model.expectTask(task!, answer.body, where);
 }
 
-class GetBatchTaskInfo extends BatchCommand {
-  readonly write = false;
+/** A command about one task, over the Agents (`rest` false) or REST. */
+abstract class OneTaskCommand extends BatchCommand {
+  readonly rest: boolean;
   readonly ref: IdRef;
-  constructor(ref: IdRef) {
+  constructor(rest: boolean, ref: IdRef) {
     super();
+    this.rest = rest;
     this.ref = ref;
   }
   protected override ids() {
     return [this.ref];
-  }
-  describe() {
-    return `Agents.GetBatchTaskInfo(${idRefText(this.ref)})`;
-  }
-  async exec(model: BatchModel, http: ModelHttp) {
-    const id = this.id(model, this.ref);
-    const answer = await http.send('POST', `${AGENTS}/GetBatchTaskInfo`, { Id: id });
-    expectRead(model, id, answer, false, `GetBatchTaskInfo ${id}`);
   }
 }
 
-class RestGetById extends BatchCommand {
+class ReadById extends OneTaskCommand {
   readonly write = false;
-  readonly ref: IdRef;
-  constructor(ref: IdRef) {
-    super();
-    this.ref = ref;
-  }
-  protected override ids() {
-    return [this.ref];
-  }
   describe() {
-    return `REST.GET /BatchTask/{id}(${idRefText(this.ref)})`;
+    return `${this.rest ? 'REST.GET /BatchTask/{id}' : 'Agents.GetBatchTaskInfo'}(${idRefText(this.ref)})`;
   }
   async exec(model: BatchModel, http: ModelHttp) {
     const id = this.id(model, this.ref);
-    const answer = await http.send('GET', `${REST}/${id}`);
-    expectRead(model, id, answer, true, `GET /BatchTask/${id}`);
+    const answer = this.rest ? await http.send('GET', `${REST}/${id}`) : await http.send('POST', `${AGENTS}/GetBatchTaskInfo`, { Id: id });
+    expectRead(model, id, answer, this.rest, this.rest ? `GET /BatchTask/${id}` : `GetBatchTaskInfo ${id}`);
   }
 }
 
@@ -322,21 +308,14 @@ interface UpdateNoise {
   CancellationBehaviour?: string;
 }
 
-class Update extends BatchCommand {
+class Update extends OneTaskCommand {
   readonly write = true;
-  readonly rest: boolean;
-  readonly ref: IdRef;
   readonly changes: UpdateChanges;
   readonly noise: UpdateNoise;
   constructor(rest: boolean, ref: IdRef, changes: UpdateChanges, noise: UpdateNoise) {
-    super();
-    this.rest = rest;
-    this.ref = ref;
+    super(rest, ref);
     this.changes = changes;
     this.noise = noise;
-  }
-  protected override ids() {
-    return [this.ref];
   }
   describe() {
     return `${this.rest ? 'REST.PUT /BatchTask/{id}' : 'Agents.UpdateBatchTask'}(${idRefText(this.ref)}, ${JSON.stringify({ ...this.changes, ...this.noise })})`;
@@ -367,18 +346,8 @@ class Update extends BatchCommand {
 
 // --- Stop ------------------------------------------------------------------------------------
 
-class Stop extends BatchCommand {
+class Stop extends OneTaskCommand {
   readonly write = true;
-  readonly rest: boolean;
-  readonly ref: IdRef;
-  constructor(rest: boolean, ref: IdRef) {
-    super();
-    this.rest = rest;
-    this.ref = ref;
-  }
-  protected override ids() {
-    return [this.ref];
-  }
   describe() {
     return `${this.rest ? 'REST.POST /BatchTask/{id}/Stop' : 'Agents.StopBatchJob'}(${idRefText(this.ref)})`;
   }
@@ -403,18 +372,8 @@ class Stop extends BatchCommand {
 
 // --- Delete ----------------------------------------------------------------------------------
 
-class Delete extends BatchCommand {
+class Delete extends OneTaskCommand {
   readonly write = true;
-  readonly rest: boolean;
-  readonly ref: IdRef;
-  constructor(rest: boolean, ref: IdRef) {
-    super();
-    this.rest = rest;
-    this.ref = ref;
-  }
-  protected override ids() {
-    return [this.ref];
-  }
   describe() {
     return `${this.rest ? 'REST.DELETE /BatchTask/{id}' : 'Agents.DeleteBatchTask'}(${idRefText(this.ref)})`;
   }
@@ -502,10 +461,10 @@ export const OPERATION_COUNT = 22;
  */
 export function batchCommands(options: { writes: boolean; jobNames: readonly string[] }): fc.Arbitrary<fc.AsyncCommand<BatchModel, ModelHttp>>[] {
   const reads: fc.Arbitrary<BatchCommand>[] = [
-    idRef.map((ref) => new GetBatchTaskInfo(ref)),
+    idRef.map((ref) => new ReadById(false, ref)),
     ...(Object.keys(AGENT_LISTS) as AgentList[]).map(listCommand),
     archiveQuery.map((query) => new GetAll(query)),
-    idRef.map((ref) => new RestGetById(ref)),
+    idRef.map((ref) => new ReadById(true, ref)),
     stateFilter.map((state) => new RestByState(state)),
   ];
   if (!options.writes) return reads;
