@@ -1,5 +1,13 @@
 export { createBatchClient } from './client.ts';
-export type { AgentsClient, BatchClient, BatchClientOptions, BatchResult, CallOptions, FinishedBatchTask, ODataQuery, RestClient, SelectOptions, WaitOptions } from './client.ts';
+export type { BatchClient } from './client.ts';
+export { createBatchCore } from './core.ts';
+export type { BatchClientOptions, BatchCore, BatchResult, CallOptions, SelectOptions } from './core.ts';
+export type { AgentsClient } from './generated/agents.gen.ts';
+export type { RestClient } from './generated/rest.gen.ts';
+export { waitForBatchTask } from './wait.ts';
+export type { FinishedBatchTask, WaitOptions } from './wait.ts';
+/** OData options of GET /api/v1/BatchTask, as the spec types them. */
+export type ODataQuery = import('./core.ts').Query<'v1Batch_GetAll'>;
 export {
   FIELD_RIGHT_FLAGS,
   TABLE_RIGHT_FLAGS,
@@ -31,7 +39,7 @@ export {
 export type { BatchFailure, RedirectDetails, RedirectRefusal } from './errors.ts';
 // The redaction rules (createRedactor, basicSecrets) are `@so-batch/client/redaction`: the client
 // loads them only when something fails, and a re-export here would bundle them into every app.
-export { DEFAULT_MAX_RESPONSE_BYTES } from './transport.ts';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './options.ts';
 export { BATCH_TASK_STATES, FINAL_STATES } from './types.ts';
 export type {
   ArchiveRow,
