@@ -1,4 +1,6 @@
 import { createBatchClient } from '@so-batch/client';
+import { getBatchTaskInfo } from '@so-batch/client/agents';
+import { createBatchCore } from '@so-batch/client/core';
 import { createRequire } from 'node:module';
 import createClient from 'openapi-fetch';
 import { Bench } from 'tinybench';
@@ -11,9 +13,12 @@ const { BatchAgent } = createRequire(import.meta.url)('@superoffice/webapi') as 
 
 export interface ClientFigures {
   name: string;
+  /** Medians over the rounds. */
   rps: number;
   p50Ms: number;
   p99Ms: number;
+  /** calls/s of each round (a run of every contender, in a shuffled order), in round order. */
+  roundsRps: number[];
 }
 
 const ROUNDS = 5;
@@ -40,6 +45,7 @@ async function measureAgainst(serverUrl: string): Promise<ClientFigures[]> {
   const auth = 'SOTicket 7T:bench==';
 
   const ours = createBatchClient({ baseUrl: serverUrl, auth: { scheme: 'SOTicket', ticket: '7T:bench==' }, retry: false });
+  const core = createBatchCore({ baseUrl: serverUrl, auth: { scheme: 'SOTicket', ticket: '7T:bench==' }, retry: false });
   const theirs = new BatchAgent({ baseUrl: `${serverUrl}/api/`, axiosConfig: { headers: { Authorization: auth } } } as never);
 
   const bare = createClient<import('@so-batch/client').paths>({ baseUrl: serverUrl, headers: { Authorization: auth } });
@@ -49,7 +55,12 @@ async function measureAgainst(serverUrl: string): Promise<ClientFigures[]> {
       const response = await fetch(url, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json', Accept: 'application/json' }, body: '{"Id":189}' });
       return response.json();
     },
-    '@so-batch/client': async () => {
+    '@so-batch/client, one function': async () => {
+      const { data, error } = await getBatchTaskInfo(core, 189);
+      if (error) throw error;
+      return data;
+    },
+    '@so-batch/client, createBatchClient()': async () => {
       const { data, error } = await ours.getBatchTaskInfo(189);
       if (error) throw error;
       return data;
@@ -80,6 +91,6 @@ async function measureAgainst(serverUrl: string): Promise<ClientFigures[]> {
   }
   return Object.keys(contenders).map((name) => {
     const s = samples.get(name)!;
-    return { name, rps: median(s.rps), p50Ms: median(s.p50), p99Ms: median(s.p99) };
+    return { name, rps: median(s.rps), p50Ms: median(s.p50), p99Ms: median(s.p99), roundsRps: s.rps };
   });
 }

@@ -295,7 +295,8 @@ export async function ${signature(operation, false)} {
 
 const CHECKS = ['checkInt', 'checkIds', 'checkText', 'checkState', 'checkTask', 'checkPresent', 'checkQuery'] as const;
 
-export function renderModule(facts: OperationFacts[], module: 'agents' | 'rest', header: string): string {
+/** `source` is where src/ is, seen from the generated file (a test generates elsewhere). */
+export function renderModule(facts: OperationFacts[], module: 'agents' | 'rest', header: string, source = '..'): string {
   const operations = facts.filter((f) => f.module === module);
   const functions = operations.map(renderFunction);
   const interfaceName = module === 'agents' ? 'AgentsClient' : 'RestClient';
@@ -313,9 +314,9 @@ ${methods.join('\n')}
   return `${header}
 // ${title}, a function per operation. Each takes the client from
 // createBatchCore() (or createBatchClient()). Import only those you call: a bundler leaves the others out.
-import { call, ${types.map((name) => `type ${name}`).join(', ')} } from '../core.ts';
-import { ${checks.join(', ')} } from '../checks.ts';
-${/\boperations\[/.test(body) ? "import type { operations } from './schema.gen.ts';\n" : ''}import type { ${modelTypes.join(', ')} } from '../types.ts';
+import { call, ${types.map((name) => `type ${name}`).join(', ')} } from '${source}/core.ts';
+import { ${checks.join(', ')} } from '${source}/checks.ts';
+${/\boperations\[/.test(body) ? "import type { operations } from './schema.gen.ts';\n" : ''}import type { ${modelTypes.join(', ')} } from '${source}/types.ts';
 
 ${body}
 `;

@@ -36,13 +36,13 @@ export async function generate(specPath = bundledSpecPath()): Promise<string> {
   return HEADER + astToString(ast);
 }
 
-/** Every generated file, by its name in src/generated/. */
-export async function generateAll(specPath = bundledSpecPath()): Promise<Record<string, string>> {
+/** Every generated file, by its name in src/generated/; `source` is src/ as the files import it. */
+export async function generateAll(specPath = bundledSpecPath(), source = '..'): Promise<Record<string, string>> {
   const facts = operationFacts(JSON.parse(readFileSync(specPath, 'utf8')) as Record<string, unknown>);
   return {
     'schema.gen.ts': await generate(specPath),
-    'agents.gen.ts': renderModule(facts, 'agents', FUNCTIONS_HEADER),
-    'rest.gen.ts': renderModule(facts, 'rest', FUNCTIONS_HEADER),
+    'agents.gen.ts': renderModule(facts, 'agents', FUNCTIONS_HEADER, source),
+    'rest.gen.ts': renderModule(facts, 'rest', FUNCTIONS_HEADER, source),
     'reads.gen.ts': renderReads(facts, FUNCTIONS_HEADER),
   };
 }

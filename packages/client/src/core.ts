@@ -13,7 +13,7 @@ import type { BatchFailure } from './errors.ts';
 import type { operations } from './generated/schema.gen.ts';
 import { readOptions, validateTimeout, type BatchAuth, type RetryPolicy } from './options.ts';
 import type { Redactor } from './secrets.ts';
-import { fetchPlain, guardedFetch, type Fetch } from './transport.ts';
+import { fetchPlain, guardedFetch, type Fetch, type PlainRequest } from './transport.ts';
 import type { BatchTaskProperty } from './types.ts';
 
 export interface BatchClientOptions {
@@ -160,8 +160,8 @@ const failures = () => import('./failures.ts');
 
 /** openapi-fetch's URL for primitive parameters: path values and query values percent-encoded, arrays exploded, null left out. */
 export function finalUrl(baseUrl: string, request: OperationRequest): string {
-  const params = request.params ?? {};
-  const url = baseUrl + request.path.replace(/\{([^{}]+)\}/g, (template, name: string) => (params[name] == null ? template : encodeURIComponent(params[name] as string)));
+  const params = request.params;
+  const url = baseUrl + (params ? request.path.replace(/\{([^{}]+)\}/g, (template, name: string) => (params[name] == null ? template : encodeURIComponent(params[name] as string))) : request.path);
   const query = request.select ? { ...request.query, $select: request.select.join(',') } : request.query;
   const search: string[] = [];
   for (const name in query) {
@@ -187,8 +187,8 @@ export function directSend(state: CoreState, injected: BatchClientOptions['fetch
       body = JSON.stringify(request.body);
       if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
     }
-    const init = { method: request.method, headers, body, signal, redirect: 'manual' as const };
-    const response = await guarded(injected ? new Request(url, init) : { url, ...init });
+    const plain: PlainRequest = { url, method: request.method, headers, body, signal, redirect: 'manual' };
+    const response = await guarded(injected ? new Request(url, plain) : plain);
     // As openapi-fetch reads an answer: no body is undefined; a 2xx is JSON; anything else JSON if it can be.
     const text = await response.text();
     let parsed: unknown = text;
@@ -214,9 +214,9 @@ export function registerCore<T extends object>(target: T, options: BatchClientOp
  * `@so-batch/client/agents`. Misuse throws a BatchClientOptionsError naming the option.
  */
 export function createBatchCore(options: BatchClientOptions): BatchCore {
-  const client = registerCore({} as { baseUrl: string }, options, 'createBatchCore');
-  Object.defineProperty(client, 'baseUrl', { value: cores.get(client)!.baseUrl, enumerable: true });
-  return client;
+  const client = registerCore({ baseUrl: '' }, options, 'createBatchCore');
+  client.baseUrl = cores.get(client)!.baseUrl;
+  return Object.freeze(client);
 }
 
 const SHAPES: Partial<Record<AnswerShape, (data: unknown) => boolean>> = {
@@ -227,29 +227,26 @@ const SHAPES: Partial<Record<AnswerShape, (data: unknown) => boolean>> = {
   page: (data) => Array.isArray((data as { value?: unknown }).value),
 };
 
-async function attempt(state: CoreState, request: OperationRequest, options: CallOptions | undefined, timeoutMs: number, callHeaders: Headers | undefined): Promise<Outcome> {
+/** One attempt, and on failure (failures.ts) the error, and the retries a read gets. */
+export async function send(state: CoreState, request: OperationRequest, options: CallOptions | undefined, timeoutMs: number, callHeaders: Headers | undefined, attemptNumber = 1): Promise<BatchResult<unknown>> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   // AbortSignal.any costs a dependent signal per call: only when the caller brings one.
   const signal = options?.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+  let outcome: Outcome;
   try {
     const headers = new Headers(state.headers);
     callHeaders?.forEach((value, name) => headers.set(name, value));
     // A per-call Authorization wins, as per-call headers do over the client's.
     if (state.token && !headers.has('Authorization')) headers.set('Authorization', await (await import('./token.ts')).freshToken(state));
-    return await state.send(request, { headers, signal });
+    outcome = await state.send(request, { headers, signal });
+    if (outcome.response.ok) return { data: outcome.data === undefined ? null : outcome.data, response: outcome.response };
   } catch (cause) {
-    return { cause, timedOut: timeout.signal.aborted };
+    outcome = { cause, timedOut: timeout.signal.aborted };
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** One attempt, and on failure (failures.ts) the error, and the retries a read gets. */
-export async function send(state: CoreState, request: OperationRequest, options: CallOptions | undefined, timeoutMs: number, headers: Headers | undefined, attemptNumber = 1): Promise<BatchResult<unknown>> {
-  const outcome = await attempt(state, request, options, timeoutMs, headers);
-  if (outcome.response?.ok) return { data: outcome.data === undefined ? null : outcome.data, response: outcome.response };
-  return (await failures()).failed(state, request, options, outcome, attemptNumber, timeoutMs, () => send(state, request, options, timeoutMs, headers, attemptNumber + 1));
+  return (await failures()).failed(state, request, options, outcome, attemptNumber, timeoutMs, () => send(state, request, options, timeoutMs, callHeaders, attemptNumber + 1));
 }
 
 /** Sends one operation's request and checks its answer. What the generated functions call. */

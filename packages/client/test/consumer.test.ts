@@ -36,6 +36,15 @@ describe('the README example', () => {
     expect(block, 'the first ts block of the README is examples/readme.ts: copy it over').toBe(example);
   });
 
+  it('the per-function example is the README\'s second, word for word, and runs against the mock', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const second = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)][1]?.[1];
+    expect(second, 'the second ts block of the client README is examples/per-function.ts: copy it over').toBe(readFileSync(new URL('../examples/per-function.ts', import.meta.url), 'utf8'));
+    const script = fileURLToPath(new URL('../examples/per-function.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [script], { env: { ...process.env, SO_BASE_URL: mock.url, SO_TICKET: '7T:example==' }, timeout: 30_000 });
+    expect(stdout).toMatch(/^#\d+ ExportJob: (New|Started) \d+%\n$/);
+  });
+
   it('starts a job on the mock and follows it to the end', async () => {
     const script = fileURLToPath(new URL('../examples/readme.ts', import.meta.url));
     const { stdout } = await promisify(execFile)(process.execPath, [script], { env: { ...process.env, SO_BASE_URL: mock.url, SO_TICKET: '7T:example==' }, timeout: 30_000 });

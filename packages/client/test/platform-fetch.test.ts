@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchAbortError, BatchTimeoutError, createBatchClient } from '../src/index.ts';
 
-// Without an injected fetch the client calls the platform's fetch with light requests
-// (lite-request.ts): a real server checks that what arrives is what was meant.
+// Without an injected fetch the client calls the platform's fetch(url, init) with the parts of
+// the request, no Request object (core.ts): a real server checks that what arrives is what was meant.
 interface Seen {
   method: string;
   url: string;
