@@ -21,7 +21,7 @@ export interface ClientFigures {
   roundsRps: number[];
 }
 
-const ROUNDS = 5;
+const ROUNDS = 7;
 const ROUND_MS = 1500;
 
 /**

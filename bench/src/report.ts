@@ -205,7 +205,7 @@ Method: each client makes one call, awaits it and parses the JSON answer, sequen
 one local node:http server that answers the GetBatchTaskInfo page's sample body (so the server
 costs the same for all). The server runs in a process of its own, so that its work does not
 share the clients' event loop. tinybench runs each client for 1.5 s (after 0.2 s of warm-up) per
-round; 5 rounds (5 runs of every client), the clients in a new random order each round. The
+round; 7 rounds (7 runs of every client), the clients in a new random order each round. The
 table shows the medians of the rounds; the comparisons take each round's ratio between two
 clients (measured within a few seconds of each other) and show the median and the range. @superoffice/webapi is loaded as CommonJS (its ESM build does not load in Node).
 

@@ -153,17 +153,19 @@ beforeAll(async () => {
     throw new Error(`npm install of the tarballs ${why}:\n${(error.stderr || error.message).split('\n').slice(-30).join('\n')}`);
   });
 
-  // The client README's example, word for word (its first ts block), and a consumer's settings.
+  // The client README's examples, word for word (its first ts block: createBatchClient; its
+  // second: one function per call), and a consumer's settings.
   const readme = readFileSync(join(ROOT, 'packages', 'client', 'README.md'), 'utf8');
-  const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-  if (!example) throw new Error('packages/client/README.md has no ts block');
+  const [example, perFunction] = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+  if (!example || !perFunction) throw new Error('packages/client/README.md lacks its two ts blocks');
   writeFileSync(join(project, 'readme.ts'), example);
+  writeFileSync(join(project, 'per-function.ts'), perFunction);
   writeFileSync(join(project, 'globals.d.ts'), 'declare const process: { env: Record<string, string | undefined> };\n');
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [], skipLibCheck: false, outDir: 'out' },
-      files: ['readme.ts', 'globals.d.ts'],
+      files: ['readme.ts', 'per-function.ts', 'globals.d.ts'],
     }),
   );
   writeFileSync(
@@ -220,13 +222,14 @@ describe('the tarballs', () => {
   });
 });
 
-it(`the client README's example type-checks with TypeScript ${OLDEST_TYPESCRIPT} (strict, nodenext, skipLibCheck off)`, async () => {
+it(`the client README's examples type-check with TypeScript ${OLDEST_TYPESCRIPT} (strict, nodenext, skipLibCheck off)`, async () => {
   const tsc = join(project, 'node_modules', 'typescript', 'bin', 'tsc');
   const result = await runFile(WORKSPACE_NODE, [tsc, '-p', '.'], { cwd: project }).catch((error: { stdout?: string; message: string }) => {
     throw new Error(`tsc ${OLDEST_TYPESCRIPT} failed:\n${error.stdout ?? error.message}`);
   });
   expect(result.stdout).toBe('');
   expect(existsSync(join(project, 'out', 'readme.js'))).toBe(true);
+  expect(existsSync(join(project, 'out', 'per-function.js'))).toBe(true);
 });
 
 describe.each(clientNodes.map((node) => [node.version, node] as const))('on Node %s', (_version, node) => {
@@ -239,6 +242,16 @@ describe.each(clientNodes.map((node) => [node.version, node] as const))('on Node
     });
     const lines = stdout.split('\n').filter(Boolean);
     expect(lines.at(-1), stdout).toBe('done: The job "ExportJob" finished.');
+  });
+
+  it("the client README's per-function example (@so-batch/client/core and /agents) starts a job and reads it back", async () => {
+    const { url } = await startPackagedMock(WORKSPACE_NODE);
+    const { stdout } = await runFile(node.path, [join(project, 'out', 'per-function.js')], {
+      cwd: project,
+      env: environment(node.path, { SO_BASE_URL: url, SO_TICKET: '7T:example==' }),
+      timeout: 60_000,
+    });
+    expect(stdout).toMatch(/^#\d+ ExportJob: (New|Started) \d+%\n$/);
   });
 });
 
