@@ -46,7 +46,7 @@ if (only.length > 0) {
   process.exit(devLoop ? 0 : 1);
 }
 
-step('client overhead (tinybench, 5 interleaved rounds of 1.5 s per client)…');
+step('client overhead (tinybench, 7 interleaved rounds of 1.5 s per client)…');
 const clients = await attempt('client overhead', measureClients);
 step('bundle sizes (esbuild, minified, tree-shaken, gzip -9)…');
 const bundles = await attempt('bundle sizes', measureBundles);

@@ -82,6 +82,15 @@ export function operationFacts(spec: Json): OperationFacts[] {
     return typeof ref === 'string' ? ref.split('/').pop() : undefined;
   };
 
+  const primitive = (node: unknown): boolean => {
+    const schema = resolve(node);
+    const variants = (schema.oneOf ?? schema.anyOf) as unknown[] | undefined;
+    if (variants) return variants.every(primitive);
+    if (schema.type === 'array') return primitive(schema.items) && resolve(schema.items).type !== 'array';
+    const types = [schema.type ?? (schema.enum ? 'string' : undefined)].flat();
+    return types.length > 0 && types.every((type) => ['string', 'integer', 'number', 'boolean', 'null'].includes(type as string));
+  };
+
   /** The argument kind of a schema, and for a task the property it requires. */
   const argumentKind = (node: unknown): { kind: ArgumentKind; requires?: string | undefined } => {
     if (refName(node) === 'BatchTaskState') return { kind: 'state' };
@@ -122,6 +131,15 @@ export function operationFacts(spec: Json): OperationFacts[] {
       const module = MODULES[prefix!];
       if (!module || !operationName) throw new Error(`${operation.operationId as string}: an operationId of the Batch area starts with v1BatchAgent_ or v1Batch_`);
       const parameters = ((operation.parameters as unknown[] | undefined) ?? []).map(resolve);
+      // core.ts builds URLs itself, as openapi-fetch's default serializers would for these.
+      for (const parameter of parameters.filter((p) => p.in === 'path' || p.in === 'query')) {
+        if (!primitive(parameter.schema)) {
+          throw new Error(
+            `${operation.operationId as string}: the ${parameter.in as string} parameter ${parameter.name as string} is not a string, number or boolean (or an array of them); ` +
+              'the generated functions send only those (core.ts finalUrl, as openapi-fetch would): describe it so, or teach finalUrl its style first.',
+          );
+        }
+      }
       const pathParameters = parameters.filter((p) => p.in === 'path');
       const queryNames = parameters.filter((p) => p.in === 'query').map((p) => p.name as string);
 

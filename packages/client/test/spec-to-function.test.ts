@@ -62,6 +62,14 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+it('a parameter the functions cannot send as openapi-fetch would is refused by the generator, naming it', async () => {
+  const spec = specWithThrowawayOperations() as { paths: Record<string, { post: { parameters: unknown[] } }> };
+  spec.paths['/api/v1/BatchTask/{id}/Restart']!.post.parameters.push({ name: 'filter', in: 'query', schema: { type: 'object', properties: { a: { type: 'string' } } } });
+  const copy = join(dir, 'object-query.json');
+  writeFileSync(copy, JSON.stringify(spec));
+  await expect(generateAll(copy)).rejects.toThrow(/^v1Batch_RestartBatchJob: the query parameter filter is not a string, number or boolean \(or an array of them\)/);
+});
+
 describe('an operation added to the spec', () => {
   it('gets a function with the spec\'s arguments, $select and answer type', () => {
     expect(files['agents.gen.ts']).toContain(
