@@ -63,6 +63,7 @@ function bundleWeights(bundles: BundleFigures[]): string {
   if (!one) return '';
   const rows = (modules: BundleFigures['modules']) => modules.map((m) => `| ${m.module.replace(/^.*\/entry\d+\.js$/, 'the app (the entry above)')} | ${fmt(m.bytes)} |`).join('\n');
   return `
+
 What each part of "${one.name}" weighs (minified bytes in the output, esbuild's metafile):
 
 | loaded for the call | bytes |
