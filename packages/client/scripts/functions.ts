@@ -170,6 +170,14 @@ export function operationFacts(spec: Json): OperationFacts[] {
       const shapes = variants.filter((v) => resolve(v).type !== 'null' && refName(v) !== 'AgentRequestInvalid');
       const noResult = (operation['x-so-batch-no-result'] as unknown[] | undefined) ?? [];
       const read = method === 'get' || method === 'head' || operation['x-so-batch-read'] === true;
+      // The extensions say something only where they can be true: a wrong one is a spec mistake.
+      const where = `${operation.operationId as string} (${method.toUpperCase()} ${path})`;
+      if (operation['x-so-batch-read'] !== undefined && (method !== 'post' || operation['x-so-batch-read'] !== true)) {
+        throw new Error(`${where}: x-so-batch-read is for a POST that only reads, and its value is true`);
+      }
+      if (!Array.isArray(noResult) || (noResult.includes(null) && !nullable)) {
+        throw new Error(`${where}: x-so-batch-no-result lists 200 answers the schema allows (null only where the answer may be null)`);
+      }
 
       const base = {
         module,

@@ -70,6 +70,17 @@ it('a parameter the functions cannot send as openapi-fetch would is refused by t
   await expect(generateAll(copy)).rejects.toThrow(/^v1Batch_RestartBatchJob: the query parameter filter is not a string, number or boolean \(or an array of them\)/);
 });
 
+it.each([
+  ['x-so-batch-read on a GET', { get: { operationId: 'v1Batch_Peek', summary: 'x', 'x-so-batch-read': true, responses: { '200': { description: 'x', content: { 'application/json': { schema: { type: 'boolean' } } } } } } }, /^v1Batch_Peek \(GET \/api\/v1\/Peek\): x-so-batch-read is for a POST that only reads/],
+  ['x-so-batch-no-result null where the answer cannot be null', { post: { operationId: 'v1Batch_Poke', summary: 'x', 'x-so-batch-no-result': [null], responses: { '200': { description: 'x', content: { 'application/json': { schema: { type: 'boolean' } } } } } } }, /^v1Batch_Poke \(POST \/api\/v1\/Peek\): x-so-batch-no-result lists 200 answers the schema allows/],
+])('the generator refuses %s, naming the operation', async (_, item, message) => {
+  const spec = specWithThrowawayOperations() as { paths: Record<string, unknown> };
+  spec.paths['/api/v1/Peek'] = item;
+  const copy = join(dir, 'wrong-extension.json');
+  writeFileSync(copy, JSON.stringify(spec));
+  await expect(generateAll(copy)).rejects.toThrow(message);
+});
+
 describe('an operation added to the spec', () => {
   it('gets a function with the spec\'s arguments, $select and answer type', () => {
     expect(files['agents.gen.ts']).toContain(
