@@ -1,7 +1,7 @@
 // `pnpm dev`: serves the mock and follows the spec. On each save under spec/ (openapi.yaml, paths/,
 // components/) it lints and bundles the spec in this process (Redocly's openapi-core), has a warm
 // Prism serve the new bundle, lints meanwhile, and only when both are done replaces the front on
-// the same port; then it regenerates the client's types (openapi-typescript, in this process)
+// the same port; then it regenerates the client's types and functions (in this process)
 // and rebuilds what is built from them (turbo). A spec that does not lint prints its problems,
 // and the mock that was serving goes on serving.
 //
@@ -292,8 +292,8 @@ function isFolder(path: string): boolean {
 }
 
 /**
- * Regenerates packages/client/src/generated/schema.gen.ts in this process (the client's own
- * generator, so `pnpm test`'s staleness check agrees), then has turbo rebuild the client and
+ * Regenerates packages/client/src/generated/ (the types and a function per operation) in this
+ * process (the client's own generator, so `pnpm test`'s staleness check agrees), then has turbo rebuild the client and
  * what is built from it (the CLI bundles it). Requests while it runs fold into one more round.
  */
 function workspaceRebuilder(root: string, print: (line: string) => void) {
@@ -305,15 +305,18 @@ function workspaceRebuilder(root: string, print: (line: string) => void) {
     const startedAt = performance.now();
     const seconds = () => ((performance.now() - startedAt) / 1000).toFixed(1);
     const generator = (await import(pathToFileURL(join(root, 'packages', 'client', 'scripts', 'generate.ts')).href)) as {
-      generate(): Promise<string>;
-      GENERATED_PATH: string;
+      generateAll(): Promise<Record<string, string>>;
+      GENERATED_DIR: string;
     };
-    const source = await generator.generate();
-    const before = await readFile(generator.GENERATED_PATH, 'utf8').catch(() => '');
-    if (source !== before) {
-      await writeFile(generator.GENERATED_PATH, source);
-      print(`client types regenerated: ${relative(root, generator.GENERATED_PATH)} (${seconds()} s).`);
+    // The types and the functions: an operation added to the spec gets its function here too.
+    const changed: string[] = [];
+    for (const [name, source] of Object.entries(await generator.generateAll())) {
+      const path = join(generator.GENERATED_DIR, name);
+      if (source === (await readFile(path, 'utf8').catch(() => ''))) continue;
+      await writeFile(path, source);
+      changed.push(relative(root, path));
     }
+    if (changed.length > 0) print(`client regenerated: ${changed.join(', ')} (${seconds()} s).`);
     if (stopped) return;
     const output: string[] = [];
     const code = await new Promise<number | null>((resolveExit) => {
