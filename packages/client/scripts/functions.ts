@@ -6,9 +6,12 @@
 //   method, path      the path item
 //   read              GET, or x-so-batch-read on a POST that only reads: retried on failure, and
 //                     redirects within the installation are followed (core.ts decides how)
-//   arguments         path parameters, then the request body: a carrier object (the Agents'
-//                     `request`) gives one argument per property, in the schema's order; any
-//                     other body is one argument. Each is checked by its schema's kind.
+//   arguments         path parameters (the path item's and the operation's), then the request
+//                     body: a carrier object (the Agents' `request`) gives one argument per
+//                     property, in the schema's order (so reordering them reorders the arguments,
+//                     a breaking change), each required; any other body is one argument. Each is
+//                     checked by its schema's kind. Header parameters are the client's options
+//                     (SO-*) and per-call headers, not arguments.
 //   select, query     $select on an answer of tasks is `options.select`; other query parameters
 //                     are one `query` argument
 //   answer            the 2xx schema's shape (checked at run time); null in an Agents anyOf is
@@ -29,8 +32,8 @@ export interface Argument {
   wire: string;
   in: 'path' | 'body';
   kind: ArgumentKind;
-  /** For a task: the property it must carry (Id to update, Name to start). */
-  requires?: string | undefined;
+  /** For a task: the properties it must carry (Id to update, Name to start). */
+  requires?: string[] | undefined;
 }
 
 export interface OperationFacts {
@@ -91,8 +94,29 @@ export function operationFacts(spec: Json): OperationFacts[] {
     return types.length > 0 && types.every((type) => ['string', 'integer', 'number', 'boolean', 'null'].includes(type as string));
   };
 
+  /** The schema of the JSON media type of `content` (application/json, with parameters or not, or another JSON type). */
+  const jsonSchema = (content: unknown, where: string, what: string): unknown => {
+    if (!content) return undefined;
+    const types = Object.keys(content as Json);
+    const type = types.find((t) => /^application\/json\s*(;|$)/i.test(t)) ?? types.find((t) => /^(application|text)\/([\w.-]+\+)?json\s*(;|$)/i.test(t));
+    if (!type) throw new Error(`${where}: ${what} has no JSON media type (${types.join(', ')}); the generated functions send and read JSON`);
+    return ((content as Record<string, Json>)[type] as Json).schema;
+  };
+
+  /** The alternatives of an answer: anyOf and oneOf taken apart, and a type list's null made a variant of its own. */
+  const variantsOf = (node: unknown): unknown[] => {
+    const schema = resolve(node);
+    const list = (schema.anyOf ?? schema.oneOf) as unknown[] | undefined;
+    if (list) return list.flatMap(variantsOf);
+    if (Array.isArray(schema.type) && schema.type.includes('null')) {
+      const rest = (schema.type as string[]).filter((type) => type !== 'null');
+      return [{ type: 'null' }, { ...schema, type: rest.length === 1 ? rest[0] : rest }];
+    }
+    return [node];
+  };
+
   /** The argument kind of a schema, and for a task the property it requires. */
-  const argumentKind = (node: unknown): { kind: ArgumentKind; requires?: string | undefined } => {
+  const argumentKind = (node: unknown): { kind: ArgumentKind; requires?: string[] | undefined } => {
     if (refName(node) === 'BatchTaskState') return { kind: 'state' };
     const schema = resolve(node);
     if (schema.type === 'integer') return { kind: 'int' };
@@ -105,7 +129,7 @@ export function operationFacts(spec: Json): OperationFacts[] {
       const fields = refName(variants[0]) === 'BatchTaskInfoFields' || (variant.allOf as unknown[] | undefined)?.some((part) => refName(part) === 'BatchTaskInfoFields');
       if (fields) {
         const required = variant.required as string[] | undefined;
-        return required?.length ? { kind: 'task', requires: required[0] } : { kind: 'task' };
+        return required?.length ? { kind: 'task', requires: required } : { kind: 'task' };
       }
     }
     return { kind: 'value' };
@@ -130,7 +154,11 @@ export function operationFacts(spec: Json): OperationFacts[] {
       const [prefix, operationName] = (operation.operationId as string).split('_');
       const module = MODULES[prefix!];
       if (!module || !operationName) throw new Error(`${operation.operationId as string}: an operationId of the Batch area starts with v1BatchAgent_ or v1Batch_`);
-      const parameters = ((operation.parameters as unknown[] | undefined) ?? []).map(resolve);
+      // The path item's parameters hold for each of its operations, unless one names its own.
+      const own = ((operation.parameters as unknown[] | undefined) ?? []).map(resolve);
+      const inherited = ((item.parameters as unknown[] | undefined) ?? []).map(resolve).filter((p) => !own.some((o) => o.name === p.name && o.in === p.in));
+      const parameters = [...inherited, ...own];
+      const where = `${operation.operationId as string} (${method.toUpperCase()} ${path})`;
       // core.ts builds URLs itself, as openapi-fetch's default serializers would for these.
       for (const parameter of parameters.filter((p) => p.in === 'path' || p.in === 'query')) {
         if (!primitive(parameter.schema)) {
@@ -143,8 +171,7 @@ export function operationFacts(spec: Json): OperationFacts[] {
       const pathParameters = parameters.filter((p) => p.in === 'path');
       const queryNames = parameters.filter((p) => p.in === 'query').map((p) => p.name as string);
 
-      const requestSchema = (operation.requestBody as Json | undefined)?.content as Record<string, Json> | undefined;
-      const bodySchema = requestSchema?.['application/json']?.schema;
+      const bodySchema = jsonSchema((resolve(operation.requestBody ?? {}) as Json).content, where, 'the request body');
       const bodyArguments: Argument[] = [];
       let body: OperationFacts['body'] = 'none';
       if (bodySchema) {
@@ -152,7 +179,10 @@ export function operationFacts(spec: Json): OperationFacts[] {
         // A carrier: the Agents' request object (its XML name says so), each property an argument.
         if ((resolved.xml as Json | undefined)?.name === 'request' && resolved.properties) {
           body = 'carrier';
+          const required = (resolved.required as string[] | undefined) ?? [];
           for (const [property, schema] of Object.entries(resolved.properties as Json)) {
+            // Each property is a positional argument, in the schema's order: an optional one has no place there.
+            if (!required.includes(property)) throw new Error(`${where}: the request body's ${property} is optional; each property of a carrier is a positional argument of the function, so each must be required`);
             bodyArguments.push({ name: argumentName(property), wire: property, in: 'body', ...argumentKind(schema) });
           }
         } else {
@@ -162,16 +192,15 @@ export function operationFacts(spec: Json): OperationFacts[] {
         }
       }
 
-      const success = Object.entries(operation.responses as Record<string, Json>).find(([status]) => /^2\d\d$/.test(status));
-      const answerSchema = (success?.[1].content as Record<string, Json> | undefined)?.['application/json']?.schema;
-      const variants = answerSchema ? ((resolve(answerSchema).anyOf as unknown[] | undefined) ?? [answerSchema]) : [];
+      const success = Object.entries(operation.responses as Record<string, Json>).find(([status]) => /^2(\d\d|XX)$/i.test(status));
+      const answerSchema = success && jsonSchema(resolve(success[1]).content, where, `the ${success[0]} answer`);
+      const variants = answerSchema ? variantsOf(answerSchema) : [];
       const nullable = variants.some((v) => resolve(v).type === 'null');
       const requestInvalid = variants.some((v) => refName(v) === 'AgentRequestInvalid');
       const shapes = variants.filter((v) => resolve(v).type !== 'null' && refName(v) !== 'AgentRequestInvalid');
       const noResult = (operation['x-so-batch-no-result'] as unknown[] | undefined) ?? [];
       const read = method === 'get' || method === 'head' || operation['x-so-batch-read'] === true;
       // The extensions say something only where they can be true: a wrong one is a spec mistake.
-      const where = `${operation.operationId as string} (${method.toUpperCase()} ${path})`;
       if (operation['x-so-batch-read'] !== undefined && (method !== 'post' || operation['x-so-batch-read'] !== true)) {
         throw new Error(`${where}: x-so-batch-read is for a POST that only reads, and its value is true`);
       }
@@ -190,7 +219,7 @@ export function operationFacts(spec: Json): OperationFacts[] {
         noResult,
         nullIsData: nullable && !noResult.includes(null),
       };
-      const pathArgument = (parameter: Json, kind: { kind: ArgumentKind; requires?: string | undefined }): Argument => ({
+      const pathArgument = (parameter: Json, kind: { kind: ArgumentKind; requires?: string[] | undefined }): Argument => ({
         name: kind.kind === 'int' ? 'id' : kind.kind === 'state' ? 'state' : camel(parameter.name as string),
         wire: parameter.name as string,
         in: 'path',
@@ -200,6 +229,7 @@ export function operationFacts(spec: Json): OperationFacts[] {
       // One path, two meanings (GET /BatchTask/{id} and /BatchTask/{state}): a function for each.
       const meanings = operation['x-so-batch-meanings'] as Json[] | undefined;
       if (meanings) {
+        if (pathParameters.length !== 1) throw new Error(`${where}: x-so-batch-meanings tells apart the values of one path parameter; this path has ${pathParameters.length}`);
         for (const meaning of meanings) {
           const [, name] = (meaning.operationId as string).split('_');
           const kind: ArgumentKind = meaning.parameter === 'integer' ? 'int' : meaning.parameter === 'BatchTaskState' ? 'state' : 'value';
@@ -242,7 +272,8 @@ const ARGUMENT_TYPES: Record<Exclude<ArgumentKind, 'task' | 'value'>, string> = 
 function argumentType(operation: OperationFacts, argument: Argument): string {
   if (argument.kind === 'task') {
     if (!argument.requires) return 'BatchTaskInfoInput';
-    return `BatchTaskInfoInput & { ${argument.requires}: ${argument.requires === 'Id' ? 'number' : 'string'} }`;
+    const typeOf = (name: string) => (name === 'Id' ? 'number' : name === 'Name' ? 'string' : `NonNullable<BatchTaskInfoInput['${name}']>`);
+    return `BatchTaskInfoInput & { ${argument.requires.map((name) => `${name}: ${typeOf(name)}`).join('; ')} }`;
   }
   if (argument.kind === 'value') {
     const body = `NonNullable<operations['${operation.operationId}']['requestBody']>['content']['application/json']`;
@@ -270,7 +301,7 @@ function answerType(operation: OperationFacts): string {
 function checked(argument: Argument): string {
   switch (argument.kind) {
     case 'task':
-      return `checkTask(${argument.name}, ${argument.requires ? `'${argument.requires}'` : 'undefined'}, operation)`;
+      return `checkTask(${argument.name}, ${argument.requires ? JSON.stringify(argument.requires).replaceAll('"', "'") : '[]'}, operation)`;
     case 'value':
       return `checkPresent(${argument.name}, '${argument.name}', operation)`;
     default:
@@ -289,7 +320,7 @@ function describe(operation: OperationFacts): string {
 
 function signature(operation: OperationFacts, forMethod: boolean): string {
   const generic = operation.select ? '<const K extends BatchTaskProperty = BatchTaskProperty>' : '';
-  const parameters = forMethod ? [] : ['client: BatchCore'];
+  const parameters = forMethod ? [] : ['client: AnyBatchClient'];
   for (const argument of operation.arguments) parameters.push(`${argument.name}: ${argumentType(operation, argument)}`);
   if (operation.query) parameters.push(forMethod ? `query?: Query<'${operation.operationId}'>` : `query: Query<'${operation.operationId}'> = {}`);
   parameters.push(`options?: ${operation.select ? 'SelectOptions<K>' : 'CallOptions'}`);
@@ -334,7 +365,7 @@ export interface ${interfaceName} {
 ${methods.join('\n')}
 }`;
   const checks = CHECKS.filter((name) => new RegExp(`\\b${name}\\(`).test(body));
-  const types = ['BatchResult', 'BatchCore', 'CallOptions', 'SelectOptions', 'Answer', 'Query'].filter((name) => new RegExp(`\\b${name}\\b`).test(body));
+  const types = ['AnyBatchClient', 'BatchResult', 'CallOptions', 'SelectOptions', 'Answer', 'Query'].filter((name) => new RegExp(`\\b${name}\\b`).test(body));
   const modelTypes = ['BatchTaskInfo', 'BatchTaskInfoInput', 'BatchTaskProperty', 'BatchTaskState', 'ODataSlimResponse', 'Selected'].filter((name) => new RegExp(`\\b${name}\\b`).test(body));
   const title = module === 'agents' ? 'The Agents calls (`POST /api/v1/Agents/Batch/*`)' : 'The REST calls (`/api/v1/BatchTask...`)';
   return `${header}

@@ -30,12 +30,15 @@ export function checkState(value: unknown, _name: string, operation: string): Ba
   return value as BatchTaskState;
 }
 
-/** A BatchTaskInfo to send, with the property the call needs (Id to update, Name to start). */
-export function checkTask<T>(info: T, requires: 'Id' | 'Name' | undefined, operation: string): T {
+/** A BatchTaskInfo to send, with the properties the call needs (Id to update, Name to start). */
+export function checkTask<T>(info: T, requires: readonly string[], operation: string): T {
   if (!info || typeof info !== 'object' || Array.isArray(info)) throw new TypeError(`${operation}: info must be a BatchTaskInfo.`);
-  const value = (info as Record<string, unknown>)[requires ?? ''];
-  if (requires === 'Id') checkInt(value, 'info.Id', operation);
-  if (requires === 'Name') checkText(value, 'info.Name (the batch job to start)', operation);
+  for (const name of requires) {
+    const value = (info as Record<string, unknown>)[name];
+    if (name === 'Id') checkInt(value, 'info.Id', operation);
+    else if (name === 'Name') checkText(value, 'info.Name (the batch job to start)', operation);
+    else if (value == null) throw new TypeError(`${operation}: info.${name} is required.`);
+  }
   return info;
 }
 

@@ -2,7 +2,7 @@
 // openapi-fetch client underneath. The methods are the generated functions (agents.gen.ts,
 // rest.gen.ts) with this client given; an app that wants one call imports that function alone.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { directSend, registerCore, type BatchClientOptions, type BatchCore, type BatchResult, type CoreState, type Send } from './core.ts';
+import { directSend, registerCore, type BatchClientOptions, type BatchResult, type CoreState, type Send } from './core.ts';
 import * as agentFunctions from './generated/agents.gen.ts';
 import type { AgentsClient } from './generated/agents.gen.ts';
 import * as restFunctions from './generated/rest.gen.ts';
@@ -13,7 +13,7 @@ import { freshToken, TokenProblem } from './token.ts';
 import { guardedFetch } from './transport.ts';
 import { waitForBatchTask, type FinishedBatchTask, type WaitOptions } from './wait.ts';
 
-export interface BatchClient extends BatchCore {
+export interface BatchClient {
   /** Every Agents call. */
   readonly agents: AgentsClient;
   /** Every REST call. */
@@ -34,10 +34,10 @@ export interface BatchClient extends BatchCore {
   readonly raw: Client<paths>;
 }
 
-type Functions = Record<string, (client: BatchCore, ...args: never[]) => unknown>;
+type Functions = Record<string, (client: BatchClient, ...args: never[]) => unknown>;
 
 /** Each function as a method of `client`. */
-function bind<T>(functions: Functions, client: BatchCore): T {
+function bind<T>(functions: Functions, client: BatchClient): T {
   const methods: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(functions)) methods[name] = (...args: never[]) => fn(client, ...args);
   return methods as T;

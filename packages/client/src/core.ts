@@ -9,6 +9,7 @@
 // anything else), and for those the URL below is byte for byte the one openapi-fetch's default
 // serializers make for `client.raw` (test/url.test.ts compares them).
 
+import type { BatchClient } from './client.ts';
 import type { BatchFailure } from './errors.ts';
 import type { operations } from './generated/schema.gen.ts';
 import { readOptions, validateTimeout, type BatchAuth, type RetryPolicy } from './options.ts';
@@ -74,6 +75,9 @@ export interface BatchCore {
   readonly [batchCore]: true;
 }
 
+/** What a function takes: a client from createBatchCore() or from createBatchClient(). */
+export type AnyBatchClient = BatchCore | BatchClient;
+
 /** The answer of an operation the generator has no dedicated type for: the spec's own. */
 export type Answer<O extends keyof operations> = operations[O]['responses'] extends { 200: { content: { 'application/json': infer T } } } ? T : unknown;
 /** An operation's query parameters, as the spec types them. */
@@ -134,7 +138,7 @@ export interface CoreState {
 
 const cores = new WeakMap<object, CoreState>();
 
-export function stateOf(client: unknown, operation: string): CoreState {
+export function stateOf(client: AnyBatchClient, operation: string): CoreState {
   const state = cores.get(client as object);
   if (!state) throw new TypeError(`${operation}: the first argument must be a client from createBatchCore() or createBatchClient().`);
   return state;
@@ -250,7 +254,7 @@ export async function send(state: CoreState, request: OperationRequest, options:
 }
 
 /** Sends one operation's request and checks its answer. What the generated functions call. */
-export async function call<T>(client: BatchCore, request: OperationRequest, options: CallOptions | undefined): Promise<BatchResult<T>> {
+export async function call<T>(client: AnyBatchClient, request: OperationRequest, options: CallOptions | undefined): Promise<BatchResult<T>> {
   const { operation } = request;
   const state = stateOf(client, operation);
   const select = request.select;

@@ -1,7 +1,7 @@
 export { createBatchClient } from './client.ts';
 export type { BatchClient } from './client.ts';
 export { createBatchCore } from './core.ts';
-export type { BatchClientOptions, BatchCore, BatchResult, CallOptions, SelectOptions } from './core.ts';
+export type { AnyBatchClient, BatchClientOptions, BatchCore, BatchResult, CallOptions, SelectOptions } from './core.ts';
 export type { AgentsClient } from './generated/agents.gen.ts';
 export type { RestClient } from './generated/rest.gen.ts';
 export { waitForBatchTask } from './wait.ts';

@@ -62,8 +62,9 @@ export function guardedFetch(fetch: Fetch, options: TransportOptions): Fetch {
     // A request that a middleware rebuilt may have lost redirect: 'manual'.
     if (request instanceof Request && request.redirect !== 'manual') request = new Request(request, { redirect: 'manual' });
     // A read's body (an Agents Get* POST) goes again on a 307 or 308, and a real Request's can be
-    // read only once: whether it is a read is known only once a redirect comes (redirects.ts).
-    const copy = request instanceof Request && request.body !== null ? request.clone() : undefined;
+    // read only once: whether it is a read is known only once a redirect comes (redirects.ts), so
+    // a POST's is kept (the bodies here are JSON strings already in memory); a PUT never follows.
+    const copy = request instanceof Request && request.method === 'POST' && request.body !== null ? request.clone() : undefined;
     const response = await fetch(request, init);
     if (response.type === 'opaqueredirect' || response.status === 0 || (REDIRECTS.has(response.status) && response.headers.has('location'))) {
       // The helpers are handed over rather than imported: the lazy chunk then shares nothing with this one.

@@ -1,4 +1,4 @@
-import { stateOf, type BatchCore, type BatchResult, type CallOptions } from './core.ts';
+import { stateOf, type AnyBatchClient, type BatchResult, type CallOptions } from './core.ts';
 import { BatchAbortError, BatchTaskFailedError, BatchTaskNotFoundError, BatchUnexpectedBodyError } from './errors.ts';
 import { getBatchTaskInfo } from './generated/agents.gen.ts';
 import { FINAL_STATES, type BatchTaskInfo, type FinalBatchTaskState } from './types.ts';
@@ -14,7 +14,7 @@ export interface WaitOptions extends CallOptions {
 }
 
 /** Polls a task (Agents GetBatchTaskInfo) until it is Succeeded, SucceededManualCleanup or Failed; Failed ends in BatchTaskFailedError. */
-export async function waitForBatchTask(client: BatchCore, id: number, waitOptions: WaitOptions = {}): Promise<BatchResult<FinishedBatchTask>> {
+export async function waitForBatchTask(client: AnyBatchClient, id: number, waitOptions: WaitOptions = {}): Promise<BatchResult<FinishedBatchTask>> {
   const operation = 'waitForBatchTask';
   const state = stateOf(client, operation);
   const intervalMs = waitOptions.intervalMs ?? 1000;

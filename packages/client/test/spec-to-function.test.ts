@@ -46,6 +46,19 @@ function specWithThrowawayOperations(): Record<string, unknown> {
       responses: { '200': { description: 'Whether it restarted.', content: { 'application/json': { schema: { type: 'boolean' } } } } },
     },
   };
+  // Its parameter on the path item, JSON with a charset, a 2XX answer, and null as a oneOf variant.
+  spec.paths['/api/v1/BatchTask/{id}/Progress'] = {
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', format: 'int32' } }],
+    put: {
+      operationId: 'v1Batch_SetProgress',
+      summary: 'Set a batch task\'s progress',
+      requestBody: {
+        required: true,
+        content: { 'application/json; charset=utf-8': { schema: { allOf: [{ $ref: '#/components/schemas/BatchTaskInfoFields' }], required: ['ProgressPercent', 'ProgressDescription'] } } },
+      },
+      responses: { '2XX': { description: 'The task, or null.', content: { 'application/json; charset=utf-8': { schema: { oneOf: [{ $ref: '#/components/schemas/BatchTaskInfo' }, { type: 'null' }] } } } } },
+    },
+  };
   return spec;
 }
 
@@ -81,14 +94,25 @@ it.each([
   await expect(generateAll(copy)).rejects.toThrow(message);
 });
 
+it('an optional property of a carrier is refused: it would be a positional argument', async () => {
+  const spec = specWithThrowawayOperations() as { paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { required: string[] } }> } } }> };
+  spec.paths['/api/v1/Agents/Batch/GetBatchTaskInfosByTag']!.post.requestBody.content['application/json']!.schema.required = ['Tag'];
+  const copy = join(dir, 'optional.json');
+  writeFileSync(copy, JSON.stringify(spec));
+  await expect(generateAll(copy)).rejects.toThrow(/^v1BatchAgent_GetBatchTaskInfosByTag \(POST \/api\/v1\/Agents\/Batch\/GetBatchTaskInfosByTag\): the request body's Limit is optional/);
+});
+
 describe('an operation added to the spec', () => {
   it('gets a function with the spec\'s arguments, $select and answer type', () => {
     expect(files['agents.gen.ts']).toContain(
-      'export async function getBatchTaskInfosByTag<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, tag: string, limit: number, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>>',
+      'export async function getBatchTaskInfosByTag<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, tag: string, limit: number, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>>',
     );
-    expect(files['rest.gen.ts']).toContain('export async function restartBatchJob(client: BatchCore, id: number, options?: CallOptions): Promise<BatchResult<boolean>>');
+    expect(files['rest.gen.ts']).toContain('export async function restartBatchJob(client: AnyBatchClient, id: number, options?: CallOptions): Promise<BatchResult<boolean>>');
     expect(files['agents.gen.ts']).toMatch(/getBatchTaskInfosByTag<const K extends BatchTaskProperty = BatchTaskProperty>\(tag: string, limit: number, options\?: SelectOptions<K>\)/);
     expect(files['reads.gen.ts']).toContain("'/api/v1/Agents/Batch/GetBatchTaskInfosByTag',");
+    expect(files['rest.gen.ts']).toContain(
+      "export async function setProgress(client: AnyBatchClient, id: number, info: BatchTaskInfoInput & { ProgressPercent: NonNullable<BatchTaskInfoInput['ProgressPercent']>; ProgressDescription: NonNullable<BatchTaskInfoInput['ProgressDescription']> }, options?: CallOptions): Promise<BatchResult<BatchTaskInfo | null>>",
+    );
   });
 
   it('type-checks, and a wrong call does not', () => {
@@ -131,5 +155,16 @@ export const wrong = getBatchTaskInfosByTag(client, 'nightly', '10');
     expect(requests.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['POST /Cust1/api/v1/BatchTask/7/Restart']);
     expect((await rest.restartBatchJob(client, 7)).data).toBe(true);
     expect((await rest.restartBatchJob(client, 7)).error).toMatchObject({ kind: 'unexpected-body', message: expect.stringContaining('expected true or false') });
+  });
+
+  it('runs: a path item\'s own parameter, a charset in the media type, a 2XX answer whose null is data', async () => {
+    const rest = (await import(join(dir, 'rest.gen.ts'))) as { setProgress: (...args: unknown[]) => Promise<BatchResult<unknown>> };
+    const { fetch, requests } = stubFetch(json(task({ ProgressPercent: 50 })), json(null));
+    const client = createBatchCore({ baseUrl: 'https://x.example/Cust1', auth: { scheme: 'SOTicket', ticket: 't' }, fetch });
+    const info = { ProgressPercent: 50, ProgressDescription: 'Half' };
+    expect((await rest.setProgress(client, 7, info)).data).toMatchObject({ ProgressPercent: 50 });
+    expect(`${requests[0]!.method} ${requests[0]!.url.pathname} ${JSON.stringify(requests[0]!.body)}`).toBe('PUT /Cust1/api/v1/BatchTask/7/Progress {"ProgressPercent":50,"ProgressDescription":"Half"}');
+    expect(await rest.setProgress(client, 7, info)).toMatchObject({ data: null });
+    await expect(rest.setProgress(client, 7, { ProgressPercent: 50 })).rejects.toThrow('v1Batch_SetProgress: info.ProgressDescription is required.');
   });
 });

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and regenerate.
 // The Agents calls (`POST /api/v1/Agents/Batch/*`), a function per operation. Each takes the client from
 // createBatchCore() (or createBatchClient()). Import only those you call: a bundler leaves the others out.
-import { call, type BatchResult, type BatchCore, type CallOptions, type SelectOptions } from '../core.ts';
+import { call, type AnyBatchClient, type BatchResult, type CallOptions, type SelectOptions } from '../core.ts';
 import { checkInt, checkIds, checkText, checkState, checkTask } from '../checks.ts';
 import type { BatchTaskInfo, BatchTaskInfoInput, BatchTaskProperty, BatchTaskState, Selected } from '../types.ts';
 
@@ -12,7 +12,7 @@ import type { BatchTaskInfo, BatchTaskInfoInput, BatchTaskProperty, BatchTaskSta
  * `data` is null when there is no such task (the server's 200 null).
  * A read: retried on failure.
  */
-export async function getBatchTaskInfo<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, id: number, options?: SelectOptions<K>): Promise<BatchResult<Selected<K> | null>> {
+export async function getBatchTaskInfo<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, id: number, options?: SelectOptions<K>): Promise<BatchResult<Selected<K> | null>> {
   const operation = 'v1BatchAgent_GetBatchTaskInfo';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/GetBatchTaskInfo', read: true, body: { Id: checkInt(id, 'id', operation) }, select: options?.select, answer: 'task', agents: true, nullIsData: true }, options);
 }
@@ -23,7 +23,7 @@ export async function getBatchTaskInfo<const K extends BatchTaskProperty = Batch
  * An answer of null is a BatchNullResponseError.
  * A read: retried on failure.
  */
-export async function getBatchTaskInfosByAssociates<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, associateIds: readonly number[], options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
+export async function getBatchTaskInfosByAssociates<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, associateIds: readonly number[], options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
   const operation = 'v1BatchAgent_GetBatchTaskInfosByAssociates';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/GetBatchTaskInfosByAssociates', read: true, body: { AssociateIds: checkIds(associateIds, 'associateIds', operation) }, select: options?.select, answer: 'tasks', agents: true, noResult: [null] }, options);
 }
@@ -34,7 +34,7 @@ export async function getBatchTaskInfosByAssociates<const K extends BatchTaskPro
  * An answer of null is a BatchNullResponseError.
  * A read: retried on failure.
  */
-export async function getBatchTaskInfosByAssociatesAndState<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, associateIds: readonly number[], state: BatchTaskState, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
+export async function getBatchTaskInfosByAssociatesAndState<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, associateIds: readonly number[], state: BatchTaskState, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
   const operation = 'v1BatchAgent_GetBatchTaskInfosByAssociatesAndState';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/GetBatchTaskInfosByAssociatesAndState', read: true, body: { AssociateIds: checkIds(associateIds, 'associateIds', operation), State: checkState(state, 'state', operation) }, select: options?.select, answer: 'tasks', agents: true, noResult: [null] }, options);
 }
@@ -45,7 +45,7 @@ export async function getBatchTaskInfosByAssociatesAndState<const K extends Batc
  * An answer of null is a BatchNullResponseError.
  * A read: retried on failure.
  */
-export async function getBatchTaskInfosByNameAndAssociates<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, name: string, associateIds: readonly number[], options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
+export async function getBatchTaskInfosByNameAndAssociates<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, name: string, associateIds: readonly number[], options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
   const operation = 'v1BatchAgent_GetBatchTaskInfosByNameAndAssociates';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/GetBatchTaskInfosByNameAndAssociates', read: true, body: { Name: checkText(name, 'name', operation), AssociateIds: checkIds(associateIds, 'associateIds', operation) }, select: options?.select, answer: 'tasks', agents: true, noResult: [null] }, options);
 }
@@ -56,7 +56,7 @@ export async function getBatchTaskInfosByNameAndAssociates<const K extends Batch
  * An answer of null is a BatchNullResponseError.
  * A read: retried on failure.
  */
-export async function getBatchTaskInfosByNameAndState<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, name: string, state: BatchTaskState, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
+export async function getBatchTaskInfosByNameAndState<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, name: string, state: BatchTaskState, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
   const operation = 'v1BatchAgent_GetBatchTaskInfosByNameAndState';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/GetBatchTaskInfosByNameAndState', read: true, body: { Name: checkText(name, 'name', operation), State: checkState(state, 'state', operation) }, select: options?.select, answer: 'tasks', agents: true, noResult: [null] }, options);
 }
@@ -67,7 +67,7 @@ export async function getBatchTaskInfosByNameAndState<const K extends BatchTaskP
  * An answer of null is a BatchNullResponseError.
  * A read: retried on failure.
  */
-export async function getBatchTaskInfosByState<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, state: BatchTaskState, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
+export async function getBatchTaskInfosByState<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, state: BatchTaskState, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
   const operation = 'v1BatchAgent_GetBatchTaskInfosByState';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/GetBatchTaskInfosByState', read: true, body: { State: checkState(state, 'state', operation) }, select: options?.select, answer: 'tasks', agents: true, noResult: [null] }, options);
 }
@@ -78,7 +78,7 @@ export async function getBatchTaskInfosByState<const K extends BatchTaskProperty
  * An answer of null is a BatchNullResponseError.
  * A read: retried on failure.
  */
-export async function getAllBatchTaskInfosByName<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, taskName: string, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
+export async function getAllBatchTaskInfosByName<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, taskName: string, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
   const operation = 'v1BatchAgent_GetAllBatchTaskInfosByName';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/GetAllBatchTaskInfosByName', read: true, body: { TaskName: checkText(taskName, 'taskName', operation) }, select: options?.select, answer: 'tasks', agents: true, noResult: [null] }, options);
 }
@@ -89,7 +89,7 @@ export async function getAllBatchTaskInfosByName<const K extends BatchTaskProper
  * An answer of null is a BatchNullResponseError.
  * A read: retried on failure.
  */
-export async function getAllBatchTaskInfosByNameAndState<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, taskName: string, state: BatchTaskState, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
+export async function getAllBatchTaskInfosByNameAndState<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, taskName: string, state: BatchTaskState, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
   const operation = 'v1BatchAgent_GetAllBatchTaskInfosByNameAndState';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/GetAllBatchTaskInfosByNameAndState', read: true, body: { TaskName: checkText(taskName, 'taskName', operation), State: checkState(state, 'state', operation) }, select: options?.select, answer: 'tasks', agents: true, noResult: [null] }, options);
 }
@@ -100,7 +100,7 @@ export async function getAllBatchTaskInfosByNameAndState<const K extends BatchTa
  * An answer of null is a BatchNullResponseError.
  * A read: retried on failure.
  */
-export async function getSystemBatchTaskInfosByName<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, taskName: string, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
+export async function getSystemBatchTaskInfosByName<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, taskName: string, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
   const operation = 'v1BatchAgent_GetSystemBatchTaskInfosByName';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/GetSystemBatchTaskInfosByName', read: true, body: { TaskName: checkText(taskName, 'taskName', operation) }, select: options?.select, answer: 'tasks', agents: true, noResult: [null] }, options);
 }
@@ -111,7 +111,7 @@ export async function getSystemBatchTaskInfosByName<const K extends BatchTaskPro
  * An answer of null is a BatchNullResponseError.
  * A read: retried on failure.
  */
-export async function getSystemBatchTaskInfosByNameAndState<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, taskName: string, state: BatchTaskState, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
+export async function getSystemBatchTaskInfosByNameAndState<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, taskName: string, state: BatchTaskState, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>[]>> {
   const operation = 'v1BatchAgent_GetSystemBatchTaskInfosByNameAndState';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/GetSystemBatchTaskInfosByNameAndState', read: true, body: { TaskName: checkText(taskName, 'taskName', operation), State: checkState(state, 'state', operation) }, select: options?.select, answer: 'tasks', agents: true, noResult: [null] }, options);
 }
@@ -122,9 +122,9 @@ export async function getSystemBatchTaskInfosByNameAndState<const K extends Batc
  * An answer of null is a BatchNullResponseError.
  * Never retried.
  */
-export async function updateBatchTask<const K extends BatchTaskProperty = BatchTaskProperty>(client: BatchCore, info: BatchTaskInfoInput & { Id: number }, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>>> {
+export async function updateBatchTask<const K extends BatchTaskProperty = BatchTaskProperty>(client: AnyBatchClient, info: BatchTaskInfoInput & { Id: number }, options?: SelectOptions<K>): Promise<BatchResult<Selected<K>>> {
   const operation = 'v1BatchAgent_UpdateBatchTask';
-  return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/UpdateBatchTask', body: { BatchTaskInfo: checkTask(info, 'Id', operation) }, select: options?.select, answer: 'task', agents: true, noResult: [null] }, options);
+  return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/UpdateBatchTask', body: { BatchTaskInfo: checkTask(info, ['Id'], operation) }, select: options?.select, answer: 'task', agents: true, noResult: [null] }, options);
 }
 
 /**
@@ -133,9 +133,9 @@ export async function updateBatchTask<const K extends BatchTaskProperty = BatchT
  * An answer of null or 0 is a BatchNullResponseError.
  * Never retried.
  */
-export async function startBatchJob(client: BatchCore, info: BatchTaskInfoInput & { Name: string }, options?: CallOptions): Promise<BatchResult<number>> {
+export async function startBatchJob(client: AnyBatchClient, info: BatchTaskInfoInput & { Name: string }, options?: CallOptions): Promise<BatchResult<number>> {
   const operation = 'v1BatchAgent_StartBatchJob';
-  return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/StartBatchJob', body: { BatchTaskInfo: checkTask(info, 'Name', operation) }, answer: 'id', agents: true, noResult: [null,0] }, options);
+  return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/StartBatchJob', body: { BatchTaskInfo: checkTask(info, ['Name'], operation) }, answer: 'id', agents: true, noResult: [null,0] }, options);
 }
 
 /**
@@ -144,7 +144,7 @@ export async function startBatchJob(client: BatchCore, info: BatchTaskInfoInput 
  * An answer of null is a BatchNullResponseError.
  * Never retried.
  */
-export async function stopBatchJob(client: BatchCore, id: number, options?: CallOptions): Promise<BatchResult<boolean>> {
+export async function stopBatchJob(client: AnyBatchClient, id: number, options?: CallOptions): Promise<BatchResult<boolean>> {
   const operation = 'v1BatchAgent_StopBatchJob';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/StopBatchJob', body: { Id: checkInt(id, 'id', operation) }, answer: 'boolean', agents: true, noResult: [null] }, options);
 }
@@ -154,7 +154,7 @@ export async function stopBatchJob(client: BatchCore, id: number, options?: Call
  * Sends { BatchTaskId: id }.
  * Never retried.
  */
-export async function deleteBatchTask(client: BatchCore, id: number, options?: CallOptions): Promise<BatchResult<undefined>> {
+export async function deleteBatchTask(client: AnyBatchClient, id: number, options?: CallOptions): Promise<BatchResult<undefined>> {
   const operation = 'v1BatchAgent_DeleteBatchTask';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/DeleteBatchTask', body: { BatchTaskId: checkInt(id, 'id', operation) }, answer: 'none' }, options);
 }
@@ -164,7 +164,7 @@ export async function deleteBatchTask(client: BatchCore, id: number, options?: C
  * Sends { BatchTaskIds: ids }.
  * Never retried.
  */
-export async function deleteBatchTasks(client: BatchCore, ids: readonly number[], options?: CallOptions): Promise<BatchResult<undefined>> {
+export async function deleteBatchTasks(client: AnyBatchClient, ids: readonly number[], options?: CallOptions): Promise<BatchResult<undefined>> {
   const operation = 'v1BatchAgent_DeleteBatchTasks';
   return call(client, { operation, method: 'POST', path: '/api/v1/Agents/Batch/DeleteBatchTasks', body: { BatchTaskIds: checkIds(ids, 'ids', operation) }, answer: 'none' }, options);
 }

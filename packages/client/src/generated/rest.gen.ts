@@ -2,7 +2,7 @@
 // Do not edit: change the spec and regenerate.
 // The REST calls (`/api/v1/BatchTask...`), a function per operation. Each takes the client from
 // createBatchCore() (or createBatchClient()). Import only those you call: a bundler leaves the others out.
-import { call, type BatchResult, type BatchCore, type CallOptions, type Query } from '../core.ts';
+import { call, type AnyBatchClient, type BatchResult, type CallOptions, type Query } from '../core.ts';
 import { checkInt, checkState, checkTask, checkQuery } from '../checks.ts';
 import type { BatchTaskInfo, BatchTaskInfoInput, BatchTaskState, ODataSlimResponse } from '../types.ts';
 
@@ -10,7 +10,7 @@ import type { BatchTaskInfo, BatchTaskInfoInput, BatchTaskState, ODataSlimRespon
  * v1Batch_GetAll, `GET /api/v1/BatchTask`: List batch tasks (OData).
  * A read: retried on failure.
  */
-export async function getAll(client: BatchCore, query: Query<'v1Batch_GetAll'> = {}, options?: CallOptions): Promise<BatchResult<ODataSlimResponse>> {
+export async function getAll(client: AnyBatchClient, query: Query<'v1Batch_GetAll'> = {}, options?: CallOptions): Promise<BatchResult<ODataSlimResponse>> {
   const operation = 'v1Batch_GetAll';
   return call(client, { operation, method: 'GET', path: '/api/v1/BatchTask', read: true, query: checkQuery(query, operation), answer: 'page' }, options);
 }
@@ -19,16 +19,16 @@ export async function getAll(client: BatchCore, query: Query<'v1Batch_GetAll'> =
  * v1Batch_StartBatchJob, `POST /api/v1/BatchTask`: Start a batch job.
  * Never retried.
  */
-export async function startBatchJob(client: BatchCore, info: BatchTaskInfoInput & { Name: string }, options?: CallOptions): Promise<BatchResult<number>> {
+export async function startBatchJob(client: AnyBatchClient, info: BatchTaskInfoInput & { Name: string }, options?: CallOptions): Promise<BatchResult<number>> {
   const operation = 'v1Batch_StartBatchJob';
-  return call(client, { operation, method: 'POST', path: '/api/v1/BatchTask', body: checkTask(info, 'Name', operation), answer: 'id' }, options);
+  return call(client, { operation, method: 'POST', path: '/api/v1/BatchTask', body: checkTask(info, ['Name'], operation), answer: 'id' }, options);
 }
 
 /**
  * v1Batch_GetBatchTaskInfo, `GET /api/v1/BatchTask/{idOrState}`: Get one batch task by id.
  * A read: retried on failure.
  */
-export async function getBatchTaskInfo(client: BatchCore, id: number, options?: CallOptions): Promise<BatchResult<BatchTaskInfo>> {
+export async function getBatchTaskInfo(client: AnyBatchClient, id: number, options?: CallOptions): Promise<BatchResult<BatchTaskInfo>> {
   const operation = 'v1Batch_GetBatchTaskInfo';
   return call(client, { operation, method: 'GET', path: '/api/v1/BatchTask/{idOrState}', read: true, params: { idOrState: checkInt(id, 'id', operation) }, answer: 'task' }, options);
 }
@@ -37,7 +37,7 @@ export async function getBatchTaskInfo(client: BatchCore, id: number, options?: 
  * v1Batch_GetBatchTaskInfosByState, `GET /api/v1/BatchTask/{idOrState}`: Get the caller's batch tasks in a state.
  * A read: retried on failure.
  */
-export async function getBatchTaskInfosByState(client: BatchCore, state: BatchTaskState, options?: CallOptions): Promise<BatchResult<BatchTaskInfo[]>> {
+export async function getBatchTaskInfosByState(client: AnyBatchClient, state: BatchTaskState, options?: CallOptions): Promise<BatchResult<BatchTaskInfo[]>> {
   const operation = 'v1Batch_GetBatchTaskInfosByState';
   return call(client, { operation, method: 'GET', path: '/api/v1/BatchTask/{idOrState}', read: true, params: { idOrState: checkState(state, 'state', operation) }, answer: 'tasks' }, options);
 }
@@ -46,16 +46,16 @@ export async function getBatchTaskInfosByState(client: BatchCore, state: BatchTa
  * v1Batch_UpdateBatchTask, `PUT /api/v1/BatchTask/{idOrState}`: Update a batch task.
  * Never retried.
  */
-export async function updateBatchTask(client: BatchCore, id: number, info: BatchTaskInfoInput, options?: CallOptions): Promise<BatchResult<BatchTaskInfo>> {
+export async function updateBatchTask(client: AnyBatchClient, id: number, info: BatchTaskInfoInput, options?: CallOptions): Promise<BatchResult<BatchTaskInfo>> {
   const operation = 'v1Batch_UpdateBatchTask';
-  return call(client, { operation, method: 'PUT', path: '/api/v1/BatchTask/{idOrState}', params: { idOrState: checkInt(id, 'id', operation) }, body: checkTask(info, undefined, operation), answer: 'task' }, options);
+  return call(client, { operation, method: 'PUT', path: '/api/v1/BatchTask/{idOrState}', params: { idOrState: checkInt(id, 'id', operation) }, body: checkTask(info, [], operation), answer: 'task' }, options);
 }
 
 /**
  * v1Batch_DeleteBatchTask, `DELETE /api/v1/BatchTask/{idOrState}`: Delete a batch task.
  * Never retried.
  */
-export async function deleteBatchTask(client: BatchCore, id: number, options?: CallOptions): Promise<BatchResult<undefined>> {
+export async function deleteBatchTask(client: AnyBatchClient, id: number, options?: CallOptions): Promise<BatchResult<undefined>> {
   const operation = 'v1Batch_DeleteBatchTask';
   return call(client, { operation, method: 'DELETE', path: '/api/v1/BatchTask/{idOrState}', params: { idOrState: checkInt(id, 'id', operation) }, answer: 'none' }, options);
 }
@@ -64,7 +64,7 @@ export async function deleteBatchTask(client: BatchCore, id: number, options?: C
  * v1Batch_StopBatchJob, `POST /api/v1/BatchTask/{id}/Stop`: Stop a batch job.
  * Never retried.
  */
-export async function stopBatchJob(client: BatchCore, id: number, options?: CallOptions): Promise<BatchResult<boolean>> {
+export async function stopBatchJob(client: AnyBatchClient, id: number, options?: CallOptions): Promise<BatchResult<boolean>> {
   const operation = 'v1Batch_StopBatchJob';
   return call(client, { operation, method: 'POST', path: '/api/v1/BatchTask/{id}/Stop', params: { id: checkInt(id, 'id', operation) }, answer: 'boolean' }, options);
 }
