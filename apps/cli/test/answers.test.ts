@@ -1,39 +1,31 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generate, GENERATED_PATH } from '../scripts/generate.ts';
 import { cli, onTerminal, visibleLines } from './helpers.ts';
-import { answeringServer, fullTask, type Answer, type Received } from './scripted-server.ts';
+import { answeringServerPerFile, fullTask } from './scripted-server.ts';
 import { readFileSync } from 'node:fs';
 
 // What the CLI does with answers, and the flags that shape requests and failures: each case is
 // one of the issue's "Why" points, against a local server that answers as the case needs.
 
 const TICKET = '7T:ANSWERS-TICKET-SECRET';
-let answer: (request: Received) => Answer = () => ({ json: null });
-let server: Awaited<ReturnType<typeof answeringServer>>;
-beforeAll(async () => {
-  server = await answeringServer((request) => answer(request));
-});
-afterAll(() => server?.stop());
-afterEach(() => {
-  server.requests.length = 0;
-});
-const env = () => ({ SO_BASE_URL: server.url, SO_TICKET: TICKET });
+const script = answeringServerPerFile(() => ({ json: null }));
+const env = () => ({ SO_BASE_URL: script.server.url, SO_TICKET: TICKET });
 
 describe('answers are checked against the spec before they are shown', () => {
   it('get: {"hello":"world"} is not a SuperOffice Batch answer: the URL, exit 6, no table', async () => {
-    answer = () => ({ json: { hello: 'world' } });
+    script.answer = () => ({ json: { hello: 'world' } });
     const run = await cli(['get', '189'], env());
     expect(run.code).toBe(6);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      `so-batch: Not a SuperOffice Batch answer: POST ${server.url}/api/v1/Agents/Batch/GetBatchTaskInfo answered {"hello":"world"}, not a BatchTaskInfo (the answer must have required property 'Id'). Check --base-url (or SO_BASE_URL).\n`,
+      `so-batch: Not a SuperOffice Batch answer: POST ${script.server.url}/api/v1/Agents/Batch/GetBatchTaskInfo answered {"hello":"world"}, not a BatchTaskInfo (the answer must have required property 'Id'). Check --base-url (or SO_BASE_URL).\n`,
     );
   });
 
   it('get: a task with a wrong type is refused, naming the property', async () => {
-    answer = () => ({ json: fullTask({ ProgressPercent: 'half' }) });
+    script.answer = () => ({ json: fullTask({ ProgressPercent: 'half' }) });
     const run = await cli(['get', '189'], env());
     expect(run.code).toBe(6);
     expect(run.stderr).toMatch(/not a BatchTaskInfo \(ProgressPercent must be integer,null\)/);
@@ -43,7 +35,7 @@ describe('answers are checked against the spec before they are shown', () => {
     ['a list of something else', [{ hello: 1 }], /answered \[\{"hello":1\}\], not a list of BatchTaskInfo \(0 must have required property 'Id'\)/],
     ['an object, not a list', { value: [] }, /Not a SuperOffice Batch answer from POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/Agents\/Batch\/GetBatchTaskInfosByState: expected an array of BatchTaskInfo\./],
   ])('list: %s is refused, exit 6', async (_, json, message) => {
-    answer = () => ({ json });
+    script.answer = () => ({ json });
     const run = await cli(['list'], env());
     expect(run.code).toBe(6);
     expect(run.stderr).toMatch(message);
@@ -51,42 +43,42 @@ describe('answers are checked against the spec before they are shown', () => {
   });
 
   it('watch: a poll that is not a task stops the watch, exit 6', async () => {
-    answer = () => ({ json: { hello: 'world', State: 'Started' } });
+    script.answer = () => ({ json: { hello: 'world', State: 'Started' } });
     const run = await cli(['watch', '189', '--interval', '20', '--timeout', '10'], env());
     expect(run.code).toBe(6);
     expect(run.stderr).toMatch(/^so-batch: Not a SuperOffice Batch answer: POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/Agents\/Batch\/GetBatchTaskInfo answered \{"hello":"world","State":"Started"\}, not a BatchTaskInfo/);
-    expect(server.requests).toHaveLength(1);
+    expect(script.server.requests).toHaveLength(1);
   });
 
   it('query: a page that is not an OData page is refused, exit 6', async () => {
-    answer = () => ({ json: [fullTask()] });
+    script.answer = () => ({ json: [fullTask()] });
     const run = await cli(['query'], env());
     expect(run.code).toBe(6);
     expect(run.stderr).toMatch(/^so-batch: Not a SuperOffice Batch answer from GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/BatchTask: expected an OData envelope with value\[\]\.\n$/);
   });
 
   it('an HTML 404 (a wrong base URL) says the base URL is probably wrong: exit 3, not 5', async () => {
-    answer = () => ({ status: 404, text: '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>' });
+    script.answer = () => ({ status: 404, text: '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>' });
     const run = await cli(['get', '189'], env());
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(
-      `so-batch: Not a SuperOffice answer: POST ${server.url}/api/v1/Agents/Batch/GetBatchTaskInfo answered HTTP 404 with a page that is not JSON. The base URL (--base-url or SO_BASE_URL) is probably wrong: it is the installation's address, such as https://online.superoffice.com/Cust12345.\n`,
+      `so-batch: Not a SuperOffice answer: POST ${script.server.url}/api/v1/Agents/Batch/GetBatchTaskInfo answered HTTP 404 with a page that is not JSON. The base URL (--base-url or SO_BASE_URL) is probably wrong: it is the installation's address, such as https://online.superoffice.com/Cust12345.\n`,
     );
   });
 
   it("SuperOffice's own 404 (with its error body) is still 'not found': exit 5", async () => {
-    answer = () => ({ status: 404, json: { Error: true, ErrorType: 'NotFound', ErrorMessage: 'No such task' } });
+    script.answer = () => ({ status: 404, json: { Error: true, ErrorType: 'NotFound', ErrorMessage: 'No such task' } });
     const run = await cli(['get', '189'], env());
     expect(run.code).toBe(5);
     expect(run.stderr).toBe('so-batch: Not found (HTTP 404): No such task.\n');
   });
 
   it('a non-SuperOffice server (HTTP 501, no error body): the URL and a hint', async () => {
-    answer = () => ({ status: 501, text: 'Not Implemented', contentType: 'text/plain' });
+    script.answer = () => ({ status: 501, text: 'Not Implemented', contentType: 'text/plain' });
     const run = await cli(['list'], env());
     expect(run.code).toBe(6);
     expect(run.stderr).toBe(
-      `so-batch: The server answered HTTP 501 to POST ${server.url}/api/v1/Agents/Batch/GetBatchTaskInfosByState, without SuperOffice's error body. Check that --base-url (or SO_BASE_URL) is a SuperOffice installation with the WebAPI on (try --verbose).\n`,
+      `so-batch: The server answered HTTP 501 to POST ${script.server.url}/api/v1/Agents/Batch/GetBatchTaskInfosByState, without SuperOffice's error body. Check that --base-url (or SO_BASE_URL) is a SuperOffice installation with the WebAPI on (try --verbose).\n`,
     );
   });
 });
@@ -99,7 +91,7 @@ describe('--json: a failure is a JSON document on stdout, with the same exit cod
     ['a usage error', () => ({ json: null }), ['get', '99999999999'], 2, { kind: 'usage' }],
     ['an unknown option', () => ({ json: null }), ['list', '--frob'], 2, { kind: 'usage' }],
   ] as const)('%s', async (_, reply, args, code, error) => {
-    answer = reply;
+    script.answer = reply;
     const plain = await cli([...args], env());
     const json = await cli(['--json', ...args], env());
     expect(plain.code).toBe(code);
@@ -113,21 +105,21 @@ describe('--json: a failure is a JSON document on stdout, with the same exit cod
 
 describe('--verbose and --request-timeout', () => {
   it('--verbose logs each request on stderr (method, URL, status, time), never a credential', async () => {
-    answer = () => ({ json: fullTask({ Id: 189 }) });
+    script.answer = () => ({ json: fullTask({ Id: 189 }) });
     const run = await cli(['--verbose', 'get', '189', '--json'], { ...env(), SO_APP_TOKEN: 'APP-TOKEN-SECRET' });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(new RegExp(`^POST ${server.url}/api/v1/Agents/Batch/GetBatchTaskInfo -> 200 \\(\\d+ ms\\)\\n$`));
+    expect(run.stderr).toMatch(new RegExp(`^POST ${script.server.url}/api/v1/Agents/Batch/GetBatchTaskInfo -> 200 \\(\\d+ ms\\)\\n$`));
     expect(run.stderr + run.stdout).not.toMatch(/ANSWERS-TICKET-SECRET|APP-TOKEN-SECRET/);
     expect(JSON.parse(run.stdout).Id).toBe(189);
   });
 
   it('without --verbose, stderr stays quiet', async () => {
-    answer = () => ({ json: fullTask({ Id: 189 }) });
+    script.answer = () => ({ json: fullTask({ Id: 189 }) });
     expect((await cli(['get', '189', '--json'], env())).stderr).toBe('');
   });
 
   it('--request-timeout limits each request (the client would wait 30 s): exit 7, in time', async () => {
-    answer = () => ({ json: fullTask(), delayMs: 5_000 });
+    script.answer = () => ({ json: fullTask(), delayMs: 5_000 });
     const started = Date.now();
     const run = await cli(['--request-timeout', '0.2', 'get', '189'], env());
     expect(run.code).toBe(7);
@@ -151,10 +143,10 @@ describe('--verbose and --request-timeout', () => {
 
 describe('get --select, and ids', () => {
   it('get --select asks for those properties ($select) and lists only them', async () => {
-    answer = () => ({ json: fullTask({ Id: 189, State: 'Started', Name: null }) });
+    script.answer = () => ({ json: fullTask({ Id: 189, State: 'Started', Name: null }) });
     const run = await onTerminal(['get', '189', '--select', 'id,state'], env(), { stdoutTTY: false });
     expect(run.code, run.stderr).toBe(0);
-    expect(server.requests[0]!.query).toEqual({ $select: 'Id,State' });
+    expect(script.server.requests[0]!.query).toEqual({ $select: 'Id,State' });
     expect(visibleLines(run.stdout).slice(1, -1).map((line) => line.replace(/\s+/g, ' '))).toEqual(['│ Id │ 189 │', '│ State │ Started │']);
   });
 

@@ -1,22 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli, onTerminal, visibleLines } from './helpers.ts';
-import { answeringServer, fullTask, type Answer, type Received } from './scripted-server.ts';
+import { answeringServerPerFile, fullTask } from './scripted-server.ts';
 
 // Which request each command and flag becomes, checked on a server that records them and
 // answers as each case needs.
 
 const TICKET = '7T:COMMANDS-TICKET';
-let answer: (request: Received) => Answer = () => ({ json: [] });
-let server: Awaited<ReturnType<typeof answeringServer>>;
-beforeAll(async () => {
-  server = await answeringServer((request) => answer(request));
-});
-afterAll(() => server?.stop());
-afterEach(() => {
-  server.requests.length = 0;
-});
-const env = () => ({ SO_BASE_URL: server.url, SO_TICKET: TICKET });
-const sent = () => server.requests.map((r) => ({ method: r.method, path: r.path, body: r.body, query: r.query }));
+const script = answeringServerPerFile(() => ({ json: [] }));
+const env = () => ({ SO_BASE_URL: script.server.url, SO_TICKET: TICKET });
+const sent = () => script.server.requests.map((r) => ({ method: r.method, path: r.path, body: r.body, query: r.query }));
 
 describe('list: each mix of filters goes to the call that takes it', () => {
   it.each([
@@ -32,14 +24,14 @@ describe('list: each mix of filters goes to the call that takes it', () => {
     [['--system', '--name', 'Cleanup'], 'GetSystemBatchTaskInfosByName', { TaskName: 'Cleanup' }],
     [['--system', '--name', 'Cleanup', '--state', 'Started'], 'GetSystemBatchTaskInfosByNameAndState', { TaskName: 'Cleanup', State: 'Started' }],
   ])('list %j: %s', async (flags, operation, body) => {
-    answer = () => ({ json: [fullTask()] });
+    script.answer = () => ({ json: [fullTask()] });
     const run = await cli(['list', ...flags, '--json'], env());
     expect(run.code, run.stderr).toBe(0);
     expect(sent()).toEqual([{ method: 'POST', path: `/api/v1/Agents/Batch/${operation}`, body, query: {} }]);
   });
 
   it('--associate --name --state: the state is filtered here, as no call takes all three', async () => {
-    answer = () => ({ json: [fullTask({ Id: 1, State: 'Failed' }), fullTask({ Id: 2, State: 'Started' })] });
+    script.answer = () => ({ json: [fullTask({ Id: 1, State: 'Failed' }), fullTask({ Id: 2, State: 'Started' })] });
     const run = await cli(['list', '--associate', '12', '--name', 'ExportJob', '--state', 'failed', '--json'], env());
     expect(JSON.parse(run.stdout).map((task: { Id: number }) => task.Id)).toEqual([1]);
   });
@@ -53,7 +45,7 @@ describe('list: each mix of filters goes to the call that takes it', () => {
     const run = await cli(['list', ...flags], env());
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
-    expect(server.requests).toHaveLength(0);
+    expect(script.server.requests).toHaveLength(0);
   });
 });
 
@@ -61,7 +53,7 @@ describe('query: REST GetAll', () => {
   const row = (id: number) => ({ PrimaryKey: id, EntityName: 'batchtask', name: `Task ${id}`, state: 'Started' });
 
   it('maps --filter, --order-by, --select, --top and --skip onto the OData options', async () => {
-    answer = () => ({ json: { value: [row(1), row(2)] } });
+    script.answer = () => ({ json: { value: [row(1), row(2)] } });
     const run = await cli(['query', '--filter', "name begins 'Export'", '--order-by', 'id desc', '--select', 'name,state', '--top', '2', '--skip', '4', '--json'], env());
     expect(run.code, run.stderr).toBe(0);
     expect(sent()).toEqual([{ method: 'GET', path: '/api/v1/BatchTask', body: undefined, query: { $filter: "name begins 'Export'", $orderBy: 'id desc', $select: 'name,state', $top: '2', $skip: '4' } }]);
@@ -69,32 +61,32 @@ describe('query: REST GetAll', () => {
   });
 
   it('--all-pages follows odata.nextLink to the last page; without it, the link is kept and stderr says so', async () => {
-    answer = (request) => {
+    script.answer = (request) => {
       const skip = Number(request.query.$skip ?? 0);
-      const next = skip < 4 ? { 'odata.nextLink': `${server.url}/api/v1/BatchTask?$filter=state%20eq%203&$top=2&$skip=${skip + 2}` } : {};
+      const next = skip < 4 ? { 'odata.nextLink': `${script.server.url}/api/v1/BatchTask?$filter=state%20eq%203&$top=2&$skip=${skip + 2}` } : {};
       return { json: { value: [row(skip + 1), row(skip + 2)], ...next } };
     };
     const all = await cli(['query', '--filter', 'state eq 3', '--top', '2', '--all-pages', '--json'], env());
     expect(all.code, all.stderr).toBe(0);
     expect(JSON.parse(all.stdout).value.map((r: { PrimaryKey: number }) => r.PrimaryKey)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(server.requests.map((r) => r.query)).toEqual([
+    expect(script.server.requests.map((r) => r.query)).toEqual([
       { $filter: 'state eq 3', $top: '2' },
       { $filter: 'state eq 3', $top: '2', $skip: '2' },
       { $filter: 'state eq 3', $top: '2', $skip: '4' },
     ]);
-    server.requests.length = 0;
+    script.server.requests.length = 0;
     const one = await cli(['query', '--filter', 'state eq 3', '--top', '2', '--json'], env());
-    expect(JSON.parse(one.stdout)).toEqual({ value: [row(1), row(2)], 'odata.nextLink': `${server.url}/api/v1/BatchTask?$filter=state%20eq%203&$top=2&$skip=2` });
+    expect(JSON.parse(one.stdout)).toEqual({ value: [row(1), row(2)], 'odata.nextLink': `${script.server.url}/api/v1/BatchTask?$filter=state%20eq%203&$top=2&$skip=2` });
     expect(one.stderr).toBe('More rows follow: --all-pages reads them all (or --skip the next page).\n');
-    expect(server.requests).toHaveLength(1);
+    expect(script.server.requests).toHaveLength(1);
   });
 
   it('a nextLink that leads back to a page already read stops, exit 6', async () => {
-    answer = () => ({ json: { value: [row(1)], 'odata.nextLink': `${server.url}/api/v1/BatchTask?$skip=1` } });
+    script.answer = () => ({ json: { value: [row(1)], 'odata.nextLink': `${script.server.url}/api/v1/BatchTask?$skip=1` } });
     const run = await cli(['query', '--all-pages'], env());
     expect(run.code).toBe(6);
     expect(run.stderr).toMatch(/odata\.nextLink leads back to a page already read/);
-    expect(server.requests).toHaveLength(2);
+    expect(script.server.requests).toHaveLength(2);
   });
 
   it.each([['--top', '-1'], ['--skip', 'x']])('%s %s is a usage error', async (flag, value) => {
@@ -106,7 +98,7 @@ describe('query: REST GetAll', () => {
 
 describe('start, stop and delete', () => {
   it('start prints the id alone on stdout (terminal or not)', async () => {
-    answer = () => ({ json: 10010 });
+    script.answer = () => ({ json: 10010 });
     for (const stdoutTTY of [true, false]) {
       const run = await onTerminal(['start', '--name', 'ExportJob'], env(), { stdoutTTY });
       expect(run).toMatchObject({ code: 0, stdout: '10010\n', stderr: '' });
@@ -114,7 +106,7 @@ describe('start, stop and delete', () => {
   });
 
   it('stop: StopBatchJob with the id; true prints "Stopped task N"', async () => {
-    answer = () => ({ json: true });
+    script.answer = () => ({ json: true });
     const run = await cli(['stop', '189'], env());
     expect(run).toMatchObject({ code: 0, stdout: 'Stopped task 189\n' });
     expect(sent()).toEqual([{ method: 'POST', path: '/api/v1/Agents/Batch/StopBatchJob', body: { Id: 189 }, query: {} }]);
@@ -122,14 +114,14 @@ describe('start, stop and delete', () => {
   });
 
   it('stop: false is a failure that says what may be why, exit 6', async () => {
-    answer = () => ({ json: false });
+    script.answer = () => ({ json: false });
     const run = await cli(['stop', '189', '--json'], env());
     expect(run.code).toBe(6);
     expect(JSON.parse(run.stdout).error).toMatchObject({ kind: 'not-stopped' });
   });
 
   it('delete one: DeleteBatchTask; several: DeleteBatchTasks, once', async () => {
-    answer = () => ({ status: 204 });
+    script.answer = () => ({ status: 204 });
     const one = await cli(['delete', '189', '--yes'], env());
     expect(one).toMatchObject({ code: 0, stdout: 'Deleted task 189\n' });
     const many = await cli(['delete', '189', '190', '189', '-y', '--json'], env());
@@ -142,22 +134,22 @@ describe('start, stop and delete', () => {
   });
 
   it('delete on a terminal asks first: y deletes, anything else deletes nothing (exit 130)', async () => {
-    answer = () => ({ status: 204 });
+    script.answer = () => ({ status: 204 });
     const yes = await onTerminal(['delete', '189', '190'], env(), { stderrTTY: true, typed: 'y\n' });
     expect(yes.stderr).toBe('Delete tasks 189, 190? This cannot be undone. [y/N] ');
     expect(yes).toMatchObject({ code: 0, stdout: 'Deleted tasks 189, 190\n' });
-    expect(server.requests).toHaveLength(1);
+    expect(script.server.requests).toHaveLength(1);
     const no = await onTerminal(['delete', '191'], env(), { stderrTTY: true, typed: '\n' });
     expect(no).toMatchObject({ code: 130, stdout: '' });
     expect(no.stderr).toMatch(/\[y\/N\] so-batch: Nothing deleted\.\n$/);
-    expect(server.requests).toHaveLength(1);
+    expect(script.server.requests).toHaveLength(1);
   });
 
   it('delete without --yes and no terminal to ask on: a usage error, nothing deleted', async () => {
     const run = await cli(['delete', '189'], env());
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('so-batch: delete asks before it deletes, and cannot ask here (no terminal): add --yes to delete task 189.\n');
-    expect(server.requests).toHaveLength(0);
+    expect(script.server.requests).toHaveLength(0);
   });
 });
 
@@ -186,7 +178,7 @@ describe('tables fit the terminal', () => {
   });
 
   it.each([[100], [80], [60]])('list and get at %i columns stay within them', async (columns) => {
-    answer = (request) => ({ json: request.path.endsWith('GetBatchTaskInfo') ? long(1) : [long(1), long(2), long(3)] });
+    script.answer = (request) => ({ json: request.path.endsWith('GetBatchTaskInfo') ? long(1) : [long(1), long(2), long(3)] });
     for (const args of [['list'], ['get', '100001']]) {
       const run = await onTerminal(args, env(), { columns });
       expect(run.code, run.stderr).toBe(0);
@@ -196,7 +188,7 @@ describe('tables fit the terminal', () => {
   });
 
   it('list at 100 columns: one line per task, cut with an ellipsis', async () => {
-    answer = () => ({ json: [long(1), long(2), long(3)] });
+    script.answer = () => ({ json: [long(1), long(2), long(3)] });
     const lines = visibleLines((await onTerminal(['list'], env(), { columns: 100 })).stdout);
     // Frame, heading, rule, three tasks, frame, what was left out, count.
     expect(lines, lines.join('\n')).toHaveLength(9);
@@ -207,7 +199,7 @@ describe('tables fit the terminal', () => {
   });
 
   it('get: a two-column property list with no rules between rows (22 properties, 24 lines)', async () => {
-    answer = () => ({ json: fullTask({ Id: 189 }) });
+    script.answer = () => ({ json: fullTask({ Id: 189 }) });
     const lines = visibleLines((await onTerminal(['get', '189'], env(), { columns: 100 })).stdout);
     expect(lines).toHaveLength(24);
     expect(lines.filter((line) => line.startsWith('├'))).toEqual([]);
@@ -215,7 +207,7 @@ describe('tables fit the terminal', () => {
   });
 
   it('get wraps a long value rather than cut it: every word is still there', async () => {
-    answer = () => ({ json: long(1) });
+    script.answer = () => ({ json: long(1) });
     const text = visibleLines((await onTerminal(['get', '100001'], env(), { columns: 60 })).stdout)
       .map((line) => line.split('│')[2]?.trim() ?? '')
       .join('')
@@ -224,7 +216,7 @@ describe('tables fit the terminal', () => {
   });
 
   it('piped, with no COLUMNS: nothing is cut (as before); COLUMNS applies when set', async () => {
-    answer = () => ({ json: [long(1)] });
+    script.answer = () => ({ json: [long(1)] });
     const piped = await onTerminal(['list'], env(), { stdoutTTY: false });
     expect(piped.stdout).toContain('Writing customers, contacts and their addresses to exports/all.csv');
     expect(piped.stdout).not.toMatch(/\u001b\[/);
@@ -233,13 +225,13 @@ describe('tables fit the terminal', () => {
   });
 
   it('NO_COLOR: no escape codes on a terminal; colour otherwise', async () => {
-    answer = () => ({ json: [long(1)] });
+    script.answer = () => ({ json: [long(1)] });
     expect((await onTerminal(['list'], { ...env(), NO_COLOR: '1' }, { columns: 100 })).stdout).not.toMatch(/\u001b\[/);
     expect((await onTerminal(['list'], env(), { columns: 100 })).stdout).toMatch(/\u001b\[/);
   });
 
   it('too narrow for every column: the least needed go first, and it says so', async () => {
-    answer = () => ({ json: [long(1)] });
+    script.answer = () => ({ json: [long(1)] });
     const lines = visibleLines((await onTerminal(['list'], env(), { columns: 60 })).stdout);
     expect(lines[1]).toMatch(/Id\s+│ Name/);
     expect(lines[1]).not.toContain('AssociateId');

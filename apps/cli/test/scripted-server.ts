@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export interface Step {
   State: string;
@@ -116,4 +117,20 @@ export async function answeringServer(answer: (request: Received) => Answer) {
     res.writeHead(reply.status ?? 200, body ? { 'content-type': reply.contentType ?? (reply.text !== undefined ? 'text/html' : 'application/json; charset=utf-8') } : {}).end(body);
   });
   return listening(server, requests);
+}
+
+/**
+ * One answering server for a test file: started before its tests, its log emptied after each,
+ * stopped after all. It answers with `script.answer`, which a test sets to what its case needs.
+ */
+export function answeringServerPerFile(first: (request: Received) => Answer) {
+  const script = { answer: first, server: undefined as unknown as Awaited<ReturnType<typeof answeringServer>> };
+  beforeAll(async () => {
+    script.server = await answeringServer((request) => script.answer(request));
+  });
+  afterAll(() => script.server?.stop());
+  afterEach(() => {
+    script.server.requests.length = 0;
+  });
+  return script;
 }

@@ -233,24 +233,25 @@ it(`the client README's examples type-check with TypeScript ${OLDEST_TYPESCRIPT}
 });
 
 describe.each(clientNodes.map((node) => [node.version, node] as const))('on Node %s', (_version, node) => {
-  it("the client README's example starts a job on `npx @so-batch/mock` and follows it to the end", async () => {
+  /** Runs a compiled README example on this Node against a fresh `npx @so-batch/mock`; its output. */
+  const runExample = async (file: string) => {
     const { url } = await startPackagedMock(WORKSPACE_NODE);
-    const { stdout } = await runFile(node.path, [join(project, 'out', 'readme.js')], {
+    const { stdout } = await runFile(node.path, [join(project, 'out', file)], {
       cwd: project,
       env: environment(node.path, { SO_BASE_URL: url, SO_TICKET: '7T:example==' }),
       timeout: 60_000,
     });
+    return stdout;
+  };
+
+  it("the client README's example starts a job on `npx @so-batch/mock` and follows it to the end", async () => {
+    const stdout = await runExample('readme.js');
     const lines = stdout.split('\n').filter(Boolean);
     expect(lines.at(-1), stdout).toBe('done: The job "ExportJob" finished.');
   });
 
   it("the client README's per-function example (@so-batch/client/core and /agents) starts a job and reads it back", async () => {
-    const { url } = await startPackagedMock(WORKSPACE_NODE);
-    const { stdout } = await runFile(node.path, [join(project, 'out', 'per-function.js')], {
-      cwd: project,
-      env: environment(node.path, { SO_BASE_URL: url, SO_TICKET: '7T:example==' }),
-      timeout: 60_000,
-    });
+    const stdout = await runExample('per-function.js');
     expect(stdout).toMatch(/^#\d+ ExportJob: (New|Started) \d+%\n$/);
   });
 });

@@ -2,7 +2,7 @@
 // openapi-fetch client underneath. The methods are the generated functions (agents.gen.ts,
 // rest.gen.ts) with this client given; an app that wants one call imports that function alone.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { directSend, registerCore, type BatchClientOptions, type BatchResult, type CoreState, type Send } from './core.ts';
+import { directSend, queryOf, registerCore, type BatchClientOptions, type BatchResult, type CoreState, type Send } from './core.ts';
 import * as agentFunctions from './generated/agents.gen.ts';
 import type { AgentsClient } from './generated/agents.gen.ts';
 import * as restFunctions from './generated/rest.gen.ts';
@@ -87,8 +87,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     const direct = directSend(state, options.fetch);
     return (request, init) => {
       if (!throughRaw) return direct(request, init);
-      const query = request.select ? { ...request.query, $select: request.select.join(',') } : request.query;
-      return (raw.request as RawRequest)(request.method, request.path, { params: { path: request.params, query }, body: request.body, headers: init.headers, signal: init.signal });
+      return (raw.request as RawRequest)(request.method, request.path, { params: { path: request.params, query: queryOf(request) }, body: request.body, headers: init.headers, signal: init.signal });
     };
   };
   const client = registerCore({} as BatchClient, options, 'createBatchClient', send);

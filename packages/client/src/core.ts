@@ -162,11 +162,16 @@ export class TooLarge {
 
 const failures = () => import('./failures.ts');
 
+/** The request's query parameters, with `select` as `$select`. */
+export function queryOf(request: OperationRequest): Record<string, unknown> | undefined {
+  return request.select ? { ...request.query, $select: request.select.join(',') } : request.query;
+}
+
 /** openapi-fetch's URL for primitive parameters: path values and query values percent-encoded, arrays exploded, null left out. */
 export function finalUrl(baseUrl: string, request: OperationRequest): string {
   const params = request.params;
   const url = baseUrl + (params ? request.path.replace(/\{([^{}]+)\}/g, (template, name: string) => (params[name] == null ? template : encodeURIComponent(params[name] as string))) : request.path);
-  const query = request.select ? { ...request.query, $select: request.select.join(',') } : request.query;
+  const query = queryOf(request);
   const search: string[] = [];
   for (const name in query) {
     for (const value of [query[name]].flat()) if (value != null) search.push(`${name}=${encodeURIComponent(value as string)}`);
