@@ -1,20 +1,23 @@
 // Generates src/generated/answers.gen.js: Ajv's standalone validators for the answers the CLI
-// shows, compiled from the bundled spec's own schemas. Compiled here rather than at run time: the
-// CLI is one esbuild file, and this keeps Ajv's compiler (and the spec) out of it.
-// `--check` regenerates in memory and fails when the committed file differs.
-import { readFileSync, writeFileSync } from 'node:fs';
+// shows, compiled from the bundled spec's own schemas, and answers.gen.d.ts, their types.
+// Compiled here rather than at run time: the CLI is one esbuild file, and this keeps Ajv's
+// compiler (and the spec) out of it. `--check` compares instead of writing
+// (@so-batch/spec/generated: the same runner and message as every sibling's generator).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
 import { _ } from 'ajv';
+import { doNotEditHeader, REGENERATE_COMMAND, runGenerator, type GeneratedFiles } from '@so-batch/spec/generated';
 
-export const GENERATED_PATH = fileURLToPath(new URL('../src/generated/answers.gen.js', import.meta.url));
-export const REGENERATE_COMMAND = 'pnpm --filter @so-batch/cli generate';
+export { REGENERATE_COMMAND };
+export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
+export const GENERATED_PATH = join(GENERATED_DIR, 'answers.gen.js');
 
-const HEADER = `// Generated from spec/openapi.yaml (its bundle, spec/dist/openapi.json) by \`${REGENERATE_COMMAND}\` (Ajv standalone).
-// Do not edit: change the spec and regenerate.
+const HEADER = `${doNotEditHeader('Ajv standalone')}
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 `;
 
@@ -24,7 +27,7 @@ function withoutProse(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => !['description', 'title', 'examples', 'example', 'x-enumDescriptions', 'xml'].includes(key))
+      .filter(([key]) => !['description', 'title', 'examples', 'example', 'x-enumDescriptions', 'xml'].includes(key) && !key.startsWith('x-so-batch-'))
       .map(([key, inner]) => [key, key === 'properties' || key === 'schemas' ? Object.fromEntries(Object.entries(inner as object).map(([k, v]) => [k, withoutProse(v)])) : withoutProse(inner)]),
   );
 }
@@ -49,14 +52,26 @@ export function generate(): string {
   return HEADER + code + '\n';
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const source = generate();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(GENERATED_PATH, 'utf8') !== source) {
-      console.error(`apps/cli/src/generated/answers.gen.js is stale: run \`${REGENERATE_COMMAND}\` and commit it.`);
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(GENERATED_PATH, source);
-  }
+/** answers.gen.d.ts: a validator's type for each name in VALIDATORS. */
+export function generateTypes(): string {
+  return `${doNotEditHeader('scripts/generate.ts')}
+// The types of answers.gen.js.
+export interface AnswerProblem {
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
 }
+export interface AnswerValidator {
+  (data: unknown): boolean;
+  errors?: AnswerProblem[] | null;
+}
+${Object.keys(VALIDATORS).map((name) => `export declare const ${name}: AnswerValidator;`).join('\n')}
+`;
+}
+
+export const generatedFiles: GeneratedFiles = {
+  dir: GENERATED_DIR,
+  generate: async () => ({ 'answers.gen.js': generate(), 'answers.gen.d.ts': generateTypes() }),
+};
+
+await runGenerator(generatedFiles, import.meta.url);

@@ -1,12 +1,6 @@
-import { BATCH_TASK_STATES, type BatchTaskProperty, type BatchTaskState } from '@so-batch/client';
+import { BATCH_TASK_PROPERTIES, BATCH_TASK_STATES, type BatchTaskProperty, type BatchTaskState } from '@so-batch/client';
 import { CliFailure, EXIT } from './failures.ts';
 
-// Every BatchTaskInfo property name, for --select (the client's types list them; this is the runtime copy).
-export const PROPERTIES: BatchTaskProperty[] = [
-  'Id', 'Name', 'AssociateId', 'DetailsTable', 'DetailsRecord', 'IsSystemTask', 'IsInternalTask', 'ParameterObject', 'LastStarted', 'Created',
-  'StartCount', 'DatabaseSerialNumber', 'Context', 'Result', 'State', 'Description', 'Response', 'Request', 'ProgressDescription', 'ProgressPercent',
-  'FileName', 'CancellationBehaviour', 'TableRight', 'FieldProperties',
-];
 
 /** The largest id the API takes: ids are 32-bit integers (int32). */
 const MAX_ID = 2147483647;
@@ -45,8 +39,8 @@ export function parseId(value: string): number {
 
 export function parseSelect(value: string): BatchTaskProperty[] {
   return value.split(',').map((raw) => {
-    const name = PROPERTIES.find((p) => p.toLowerCase() === raw.trim().toLowerCase());
-    if (!name) throw usage(`Unknown property "${raw.trim()}" in --select: use BatchTaskInfo names such as ${PROPERTIES.slice(0, 6).join(', ')}.`);
+    const name = BATCH_TASK_PROPERTIES.find((p) => p.toLowerCase() === raw.trim().toLowerCase());
+    if (!name) throw usage(`Unknown property "${raw.trim()}" in --select: use BatchTaskInfo names such as ${BATCH_TASK_PROPERTIES.slice(0, 6).join(', ')}.`);
     return name;
   });
 }

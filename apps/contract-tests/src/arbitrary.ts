@@ -7,6 +7,7 @@ import { resolve, type OpenApiDocument, type Schema } from './openapi.ts';
 const KNOWN = new Set([
   '$ref', 'type', 'format', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'pattern',
   'allOf', 'anyOf', 'oneOf', 'minimum', 'description', 'title', 'xml', 'examples', 'example', 'x-enumDescriptions',
+  'x-so-batch-final-states', // documents which enum values are final; it allows every value
 ]);
 
 const INT32 = { min: -2147483648, max: 2147483647 };

@@ -1,30 +1,22 @@
-// Generates, from the bundled spec, src/generated/schema.gen.ts (openapi-typescript's types) and
-// agents.gen.ts and rest.gen.ts (a function per operation: scripts/functions.ts).
-// `--check` regenerates into a temporary file and compares it with the file in the working tree
-// (its content, not what git has staged or committed: turbo's cache key reads the working tree
-// too, so a stale file can never pass as a cache hit).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// Generates src/generated/ from the bundled spec: schema.gen.ts (openapi-typescript's types),
+// agents.gen.ts and rest.gen.ts (a function per operation: scripts/functions.ts), reads.gen.ts
+// (the POSTs that only read) and facts.gen.ts (the spec's lists as values: BatchTaskInfo's
+// properties, the states, the final ones). `--check` compares instead of writing
+// (@so-batch/spec/generated: the same runner and message as every sibling's generator).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { checkGenerated, doNotEditHeader, REGENERATE_COMMAND, runGenerator, type GeneratedFiles, type StaleCheck } from '@so-batch/spec/generated';
 import { operationFacts, renderModule, renderReads } from './functions.ts';
 
+export { REGENERATE_COMMAND, type StaleCheck };
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 export const GENERATED_PATH = join(GENERATED_DIR, 'schema.gen.ts');
-/**
- * The one command that brings the files up to date: the root `generate` bundles the spec first
- * (turbo runs @so-batch/spec#build before it); the client's own `generate` alone would read a
- * stale bundle.
- */
-export const REGENERATE_COMMAND = 'pnpm generate';
 
-const HEADER = `// Generated from spec/openapi.yaml (its bundle, spec/dist/openapi.json) by \`${REGENERATE_COMMAND}\` (openapi-typescript).
-// Do not edit: change the spec and regenerate.
-`;
-const FUNCTIONS_HEADER = `// Generated from spec/openapi.yaml (its bundle, spec/dist/openapi.json) by \`${REGENERATE_COMMAND}\` (scripts/functions.ts).
-// Do not edit: change the spec and regenerate.`;
+const HEADER = `${doNotEditHeader('openapi-typescript')}\n`;
+const FUNCTIONS_HEADER = doNotEditHeader('scripts/functions.ts');
 
 function bundledSpecPath(): string {
   return createRequire(import.meta.url).resolve('@so-batch/spec/openapi.json');
@@ -36,73 +28,61 @@ export async function generate(specPath = bundledSpecPath()): Promise<string> {
   return HEADER + astToString(ast);
 }
 
+type Json = Record<string, unknown>;
+
+/** An object schema's properties in the order a reader meets them: its allOf parts first, then its own. */
+function propertiesOf(spec: Json, name: string): string[] {
+  const schemas = (spec.components as { schemas: Record<string, Json> }).schemas;
+  const visit = (schema: Json | undefined, seen: string[]): string[] => {
+    if (!schema) throw new Error(`facts.gen.ts: the spec has no schema ${name} to list the properties of`);
+    if (typeof schema.$ref === 'string') return visit(schemas[schema.$ref.split('/').pop()!], seen);
+    for (const part of (schema.allOf as Json[] | undefined) ?? []) visit(part, seen);
+    for (const property of Object.keys((schema.properties as Json | undefined) ?? {})) if (!seen.includes(property)) seen.push(property);
+    return seen;
+  };
+  return visit(schemas[name], []);
+}
+
+/** facts.gen.ts: what the spec lists, as values a program can use at run time (the types say the same). */
+export function renderFacts(spec: Json, header = doNotEditHeader('scripts/generate.ts')): string {
+  const schemas = (spec.components as { schemas: Record<string, Json> }).schemas;
+  const states = schemas.BatchTaskState?.enum as string[] | undefined;
+  const final = schemas.BatchTaskState?.['x-so-batch-final-states'] as string[] | undefined;
+  if (!states) throw new Error('facts.gen.ts: BatchTaskState has no enum');
+  if (!final || final.some((state) => !states.includes(state))) throw new Error('facts.gen.ts: BatchTaskState needs x-so-batch-final-states, a list of its own values');
+  const list = (values: string[]) => `[\n${values.map((value) => `  ${JSON.stringify(value)},`).join('\n')}\n]`;
+  return `${header}
+import type { BatchTaskProperty, BatchTaskState } from '../types.ts';
+
+/** Every property of BatchTaskInfo, in the spec's order: what \`select\` takes. */
+export const BATCH_TASK_PROPERTIES = ${list(propertiesOf(spec, 'BatchTaskInfo'))} as const satisfies readonly BatchTaskProperty[];
+
+/** Every BatchTaskState, in the server's numeric order (\`All\` is a filter of the list calls). */
+export const BATCH_TASK_STATES = ${list(states)} as const satisfies readonly BatchTaskState[];
+
+/** The states after which a task no longer changes (the spec's x-so-batch-final-states). */
+export const FINAL_STATES = ${list(final)} as const satisfies readonly BatchTaskState[];
+`;
+}
+
 /** Every generated file, by its name in src/generated/; `source` is src/ as the files import it. */
 export async function generateAll(specPath = bundledSpecPath(), source = '..'): Promise<Record<string, string>> {
-  const facts = operationFacts(JSON.parse(readFileSync(specPath, 'utf8')) as Record<string, unknown>);
+  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Json;
+  const facts = operationFacts(spec);
   return {
     'schema.gen.ts': await generate(specPath),
     'agents.gen.ts': renderModule(facts, 'agents', FUNCTIONS_HEADER, source),
     'rest.gen.ts': renderModule(facts, 'rest', FUNCTIONS_HEADER, source),
     'reads.gen.ts': renderReads(facts, FUNCTIONS_HEADER),
+    'facts.gen.ts': renderFacts(spec),
   };
 }
 
-export type StaleCheck = { kind: 'fresh' } | { kind: 'stale'; message: string; freshCopy: string };
+export const generatedFiles: GeneratedFiles = { dir: GENERATED_DIR, generate: () => generateAll() };
 
-/** Compares `current` (a file's content, or undefined when it is missing) with what the spec gives. */
-function compare(name: string, current: string | undefined, fresh: string): StaleCheck {
-  if (current === fresh) return { kind: 'fresh' };
-  const freshCopy = join(mkdtempSync(join(tmpdir(), 'so-batch-generate-')), name);
-  writeFileSync(freshCopy, fresh);
-  if (current === undefined) return { kind: 'stale', freshCopy, message: `src/generated/${name} is missing: run \`${REGENERATE_COMMAND}\` and commit it.` };
-  const currentLines = current.split('\n');
-  const freshLines = fresh.split('\n');
-  const line = freshLines.findIndex((text, index) => text !== currentLines[index]);
-  const at = line === -1 ? currentLines.length : line;
-  return {
-    kind: 'stale',
-    freshCopy,
-    message:
-      `src/generated/${name} is stale (it differs from the spec from line ${at + 1} on: ` +
-      `${JSON.stringify(currentLines[at] ?? '<end of file>')} where the spec gives ${JSON.stringify(freshLines[at] ?? '<end of file>')}): ` +
-      `run \`${REGENERATE_COMMAND}\` and commit it. The up-to-date copy is ${freshCopy}.`,
-  };
-}
-
-function read(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** Regenerates schema.gen.ts and compares it with `path` (the working tree's copy). */
-export async function checkGenerated(path = GENERATED_PATH): Promise<StaleCheck> {
-  return compare('schema.gen.ts', read(path), await generate());
-}
-
-/** Regenerates every file and compares each with the working tree's copy in `dir`; the first stale one is reported. */
+/** Regenerates every file and compares each with the copy in `dir`; the first stale one is reported. */
 export async function checkAllGenerated(dir = GENERATED_DIR): Promise<StaleCheck> {
-  for (const [name, fresh] of Object.entries(await generateAll())) {
-    const result = compare(name, read(join(dir, name)), fresh);
-    if (result.kind === 'stale') return result;
-  }
-  return { kind: 'fresh' };
+  return (await checkGenerated(generatedFiles, dir))[0] ?? { kind: 'fresh' };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (process.argv.includes('--check')) {
-    const result = await checkAllGenerated();
-    if (result.kind === 'stale') {
-      console.error(result.message);
-      process.exit(1);
-    }
-    console.log('src/generated/ matches the spec.');
-  } else {
-    for (const [name, content] of Object.entries(await generateAll())) {
-      writeFileSync(join(GENERATED_DIR, name), content);
-      console.log(`Wrote ${join(GENERATED_DIR, name)}`);
-    }
-  }
-}
+await runGenerator(generatedFiles, import.meta.url);

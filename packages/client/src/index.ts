@@ -40,7 +40,7 @@ export type { BatchFailure, RedirectDetails, RedirectRefusal } from './errors.ts
 // The redaction rules (createRedactor, basicSecrets) are `@so-batch/client/redaction`: the client
 // loads them only when something fails, and a re-export here would bundle them into every app.
 export { DEFAULT_MAX_RESPONSE_BYTES } from './options.ts';
-export { BATCH_TASK_STATES, FINAL_STATES } from './types.ts';
+export { BATCH_TASK_PROPERTIES, BATCH_TASK_STATES, FINAL_STATES } from './types.ts';
 export type {
   ArchiveRow,
   BatchTaskCancellationBehaviour,

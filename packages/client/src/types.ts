@@ -1,3 +1,4 @@
+import type { FINAL_STATES } from './generated/facts.gen.ts';
 import type { components } from './generated/schema.gen.ts';
 
 type Schemas = components['schemas'];
@@ -26,18 +27,6 @@ export type Selected<K extends BatchTaskProperty> = [BatchTaskProperty] extends 
   ? BatchTaskInfo
   : { [P in keyof BatchTaskInfo]: P extends K ? BatchTaskInfo[P] : null };
 
-/** The states after which a task no longer changes. */
-export const FINAL_STATES = ['Succeeded', 'Failed', 'SucceededManualCleanup'] as const satisfies readonly BatchTaskState[];
+/** The spec's lists as values: BatchTaskInfo's properties, every state, the final ones. */
+export { BATCH_TASK_PROPERTIES, BATCH_TASK_STATES, FINAL_STATES } from './generated/facts.gen.ts';
 export type FinalBatchTaskState = (typeof FINAL_STATES)[number];
-
-/** Every BatchTaskState, in the server's numeric order. */
-export const BATCH_TASK_STATES = [
-  'Unknown',
-  'New',
-  'Aquired',
-  'Started',
-  'Succeeded',
-  'Failed',
-  'SucceededManualCleanup',
-  'All',
-] as const satisfies readonly BatchTaskState[];

@@ -10,7 +10,7 @@ it('a call that succeeds loads no error, redaction, retry or redirect code; a fa
   const { stdout } = await promisify(execFile)(process.execPath, [script], { timeout: 30_000 });
   const result = JSON.parse(stdout) as { succeeded: unknown; afterSuccess: string[]; failed: string; afterFailure: string[] };
   expect(result.succeeded).toEqual({ Id: 189, Name: 'ExportJob' });
-  expect(result.afterSuccess).toEqual(['checks.js', 'core.js', 'entry-core.js', 'generated/agents.gen.js', 'options.js', 'transport.js', 'types.js']);
+  expect(result.afterSuccess).toEqual(['checks.js', 'core.js', 'entry-core.js', 'generated/agents.gen.js', 'generated/facts.gen.js', 'options.js', 'transport.js', 'types.js']);
   expect(result.failed).toBe('http');
   expect(result.afterFailure).toEqual([...result.afterSuccess, 'errors.js', 'failures.js', 'secrets.js', 'token.js'].sort());
 });

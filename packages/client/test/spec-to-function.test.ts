@@ -132,7 +132,7 @@ export const wrong = getBatchTaskInfosByTag(client, 'nightly', '10');
     const program = ts.createProgram({ rootNames: [probe], options: { ...options, noEmit: true } });
     const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(problems).toEqual([]);
-  });
+  }, 120_000); // a whole TypeScript program: seconds on an idle machine, far more beside CPU hogs
 
   it('runs: an Agents read is sent as the spec says, retried, and its null is a failure', async () => {
     const agents = (await import(join(dir, 'agents.gen.ts'))) as { getBatchTaskInfosByTag: (...args: unknown[]) => Promise<BatchResult<unknown>> };

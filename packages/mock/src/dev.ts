@@ -292,9 +292,21 @@ function isFolder(path: string): boolean {
 }
 
 /**
- * Regenerates packages/client/src/generated/ (the types and a function per operation) in this
- * process (the client's own generator, so `pnpm test`'s staleness check agrees), then has turbo rebuild the client and
- * what is built from it (the CLI bundles it). Requests while it runs fold into one more round.
+ * The generators of the workspace: each package's scripts/generate.ts that exports its
+ * `generatedFiles` (the client's types and functions, the CLI's validators, ...), the same
+ * ones `pnpm generate` runs, so `pnpm check:generated` agrees with what this loop writes.
+ */
+function workspaceGenerators(root: string): string[] {
+  return ['packages', 'apps']
+    .flatMap((group) => (isFolder(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name, 'scripts', 'generate.ts')) : []))
+    .filter((script) => existsSync(script))
+    .sort();
+}
+
+/**
+ * Regenerates every package's generated files in this process, then has turbo rebuild what is
+ * built from them (the client, the CLI that bundles it, the docs page). Requests while it runs
+ * fold into one more round.
  */
 function workspaceRebuilder(root: string, print: (line: string) => void) {
   let pending = false;
@@ -304,23 +316,19 @@ function workspaceRebuilder(root: string, print: (line: string) => void) {
   const round = async () => {
     const startedAt = performance.now();
     const seconds = () => ((performance.now() - startedAt) / 1000).toFixed(1);
-    const generator = (await import(pathToFileURL(join(root, 'packages', 'client', 'scripts', 'generate.ts')).href)) as {
-      generateAll(): Promise<Record<string, string>>;
-      GENERATED_DIR: string;
-    };
-    // The types and the functions: an operation added to the spec gets its function here too.
+    // A fresh import each round: the generators read the spec bundle when called, not when loaded.
+    const { writeGenerated } = (await import('@so-batch/spec/generated')) as typeof import('@so-batch/spec/generated');
     const changed: string[] = [];
-    for (const [name, source] of Object.entries(await generator.generateAll())) {
-      const path = join(generator.GENERATED_DIR, name);
-      if (source === (await readFile(path, 'utf8').catch(() => ''))) continue;
-      await writeFile(path, source);
-      changed.push(relative(root, path));
+    for (const script of workspaceGenerators(root)) {
+      const module = (await import(pathToFileURL(script).href)) as { generatedFiles?: import('@so-batch/spec/generated').GeneratedFiles };
+      if (!module.generatedFiles) continue;
+      for (const path of await writeGenerated(module.generatedFiles)) changed.push(relative(root, path));
     }
-    if (changed.length > 0) print(`client regenerated: ${changed.join(', ')} (${seconds()} s).`);
+    if (changed.length > 0) print(`regenerated from the spec: ${changed.join(', ')} (${seconds()} s).`);
     if (stopped) return;
     const output: string[] = [];
     const code = await new Promise<number | null>((resolveExit) => {
-      child = spawn(join(root, 'node_modules', '.bin', 'turbo'), ['run', 'build', '--filter=...@so-batch/client', '--output-logs=errors-only'], {
+      child = spawn(join(root, 'node_modules', '.bin', 'turbo'), ['run', 'build', '--filter=...@so-batch/client', '--filter=@so-batch/docs', '--output-logs=errors-only'], {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -341,13 +349,13 @@ function workspaceRebuilder(root: string, print: (line: string) => void) {
     });
     child = undefined;
     if (stopped) return;
-    if (code === 0) print(`client and what is built from it rebuilt (${seconds()} s).`);
-    else print(`rebuilding the client failed (turbo exit ${code}):\n${output.filter(Boolean).slice(-20).join('\n')}`);
+    if (code === 0) print(`client, CLI and docs rebuilt (${seconds()} s).`);
+    else print(`rebuilding the client, CLI and docs failed (turbo exit ${code}):\n${output.filter(Boolean).slice(-20).join('\n')}`);
   };
   const loop = async () => {
     while (pending && !stopped) {
       pending = false;
-      await round().catch((error: Error) => print(`regenerating the client failed: ${error.message}`));
+      await round().catch((error: Error) => print(`regenerating from the spec failed: ${error.message}`));
     }
   };
   return {
