@@ -87,7 +87,7 @@ function schemaProblem(name: keyof NonNullable<typeof validators>, body: unknown
         ? params.missingProperty
         : error.instancePath.slice(1).replace(/\//g, '.');
   const allowed = Array.isArray(params.allowedValues) ? ` (${params.allowedValues.join(', ')})` : '';
-  const message = typeof params.additionalProperty === 'string' ? 'is not a property of it' : `${error.message ?? 'is not valid'}${allowed}`;
+  const message = typeof params.additionalProperty === 'string' ? 'is not a property of it' : typeof params.missingProperty === 'string' ? 'is required' : `${error.message ?? 'is not valid'}${allowed}`;
   return badRequest(`${what}: ${property ? `${property} ` : ''}${message} (the control API's ${name} schema).`);
 }
 

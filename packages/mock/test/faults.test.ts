@@ -155,13 +155,21 @@ describe('before and after', () => {
     expect((answer.body as { Id: number }).Id).toBe(189);
   });
 
-  it('an after delay starts the job at once and answers late; a before delay the client gives up on starts nothing', async () => {
+  it('an after delay starts the job at once and answers late; a before delay starts it late, and not at all if the client gives up', async () => {
     mock.faults.add({ operation: 'v1BatchAgent_StartBatchJob', delayMs: 2_000, when: 'after' });
     const late = start('DelayedAnswerJob');
     await until(() => named('DelayedAnswerJob').length === 1, 'the job started before its answer came');
     const answer = await late;
     expect(answer.status).toBe(200);
     expect(answer.body).toBe(named('DelayedAnswerJob')[0]!.Id);
+
+    // Before: the request arrives late, so the job starts only once the delay has passed.
+    const slow = mock.faults.add({ operation: 'v1BatchAgent_StartBatchJob', delayMs: 1_500 });
+    const arriving = start('SlowArrivalJob');
+    await until(() => slow.hits === 1, 'the delay began');
+    expect(named('SlowArrivalJob')).toEqual([]);
+    expect((await arriving).status).toBe(200);
+    expect(named('SlowArrivalJob')).toHaveLength(1);
 
     const fault = mock.faults.add({ operation: 'v1BatchAgent_StartBatchJob', delayMs: 400 });
     const client = new AbortController();
