@@ -117,6 +117,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     rateLimiter?.reset();
   };
   // The clock and job definitions join here when they exist; until then their controls answer 501.
+  // The rate limiter counts its window in real time; its second argument takes another clock's now().
   const clock: ClockControls | undefined = undefined;
   const jobs: JobControls | undefined = undefined;
   const control = { access: options.control ?? ('loopback' as const), faults, reset, clock, jobs };
