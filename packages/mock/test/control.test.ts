@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { bundledSpecPath, controlSpecPath, loadSpec, startMock, type JobBehaviour, type RunningMock } from '../src/index.ts';
 import { isLoopbackAddress, type ClockControls, type JobControls } from '../src/control.ts';
 import { FaultSet } from '../src/faults.ts';
 import { createFront, resolveLimits } from '../src/front.ts';
 import { indexOperations } from '../src/spec.ts';
 import { TaskStore } from '../src/store.ts';
+import type { components } from '../src/generated/control.gen.ts';
 import { GENERATED_PATH, generateControlTypes } from '../scripts/generate.ts';
 
 // The control API over HTTP (spec/control/openapi.yaml). None of it needs Prism: a stand-in that
@@ -250,6 +251,12 @@ describe('clock and jobs', () => {
 describe('the document', () => {
   it('src/generated/control.gen.ts is what `pnpm generate` writes from spec/control/openapi.yaml', async () => {
     expect(readFileSync(GENERATED_PATH, 'utf8'), 'stale: run `pnpm generate` and commit src/generated/control.gen.ts').toBe(await generateControlTypes(controlSpecPath()));
+  });
+
+  it('the JS API takes the types generated from the document (tsc checks this)', () => {
+    expectTypeOf<Parameters<RunningMock['faults']['add']>[0]>().toEqualTypeOf<components['schemas']['FaultRule']>();
+    expectTypeOf<ReturnType<RunningMock['faults']['list']>>().toEqualTypeOf<components['schemas']['Fault'][]>();
+    expectTypeOf<Parameters<JobControls['define']>[1]>().toEqualTypeOf<components['schemas']['JobBehaviour']>();
   });
 
   it('mock.faults.add() and the FaultRule schema agree on what a rule can be', () => {
