@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { bundledSpecPath, controlSpecPath, loadSpec, startMock, type JobBehaviour, type RunningMock } from '../src/index.ts';
 import { isLoopbackAddress, type ClockControls, type JobControls } from '../src/control.ts';
@@ -272,14 +273,49 @@ describe('the document', () => {
       { status: 500, times: 0 }, { status: 500, times: 1.5 }, { status: 500, times: 'infinity' }, { status: 500, probability: 0 }, { status: 500, probability: 1.01 },
       { status: 500, seed: 1 }, { status: 500, retryAfter: 1 }, { delayMs: 1, retryAfter: 1 }, { status: 429, retryAfter: -1 }, { status: 500, when: 'later' }, { status: 500, extra: 1 }, {}, { operation: '', status: 500 },
     ];
-    for (const rule of rules) {
-      let jsAccepts = true;
+    const jsAccepts = (rule: unknown) => {
       try {
         faults.check(rule);
+        return true;
       } catch {
-        jsAccepts = false;
+        return false;
       }
-      expect(jsAccepts, `mock.faults.add(${JSON.stringify(rule)}) against the schema's ${String(schemaAccepts(rule))}`).toBe(schemaAccepts(rule));
-    }
+    };
+    for (const rule of rules) expect(jsAccepts(rule), `mock.faults.add(${JSON.stringify(rule)}) against the schema's ${String(schemaAccepts(rule))}`).toBe(schemaAccepts(rule));
+
+    // And on generated rules: a valid rule, then up to two fields set to values from both sides of
+    // their bounds, so that most cases are one step from valid. (The operation is a real one or
+    // absent: that it names one of the Batch spec's is the JS check's alone, since the control
+    // document does not copy the Batch spec's operationIds.)
+    const valid = fc.record(
+      {
+        operation: fc.constantFrom('v1BatchAgent_GetBatchTaskInfo', 'v1Batch_GetAll'),
+        when: fc.constantFrom('before', 'after'),
+        times: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant('Infinity')),
+        probability: fc.double({ min: 0.01, max: 1, noNaN: true }),
+      },
+      { requiredKeys: [] },
+    ).chain((extras) =>
+      fc.oneof(
+        fc.record({ status: fc.integer({ min: 400, max: 599 }) }),
+        fc.record({ status: fc.constantFrom(429, 503), retryAfter: fc.integer({ min: 0, max: 86_400 }) }),
+        fc.record({ delayMs: fc.integer({ min: 0, max: 600_000 }) }),
+        fc.constant({ reset: true }),
+      ).chain((kind) => fc.constant({ ...extras, ...kind, ...(extras.probability !== undefined && extras.times === 2 ? { seed: 7 } : {}) })),
+    );
+    const change = fc.oneof(
+      fc.tuple(fc.constant('status'), fc.oneof(fc.integer({ min: 100, max: 700 }), fc.constantFrom(399, 400, 429, 503, 599, 600, 500.5, '500'))),
+      fc.tuple(fc.constant('retryAfter'), fc.oneof(fc.integer({ min: -2, max: 90_000 }), fc.constantFrom(0, 86_400, 86_401, 1.5))),
+      fc.tuple(fc.constant('delayMs'), fc.oneof(fc.integer({ min: -2, max: 700_000 }), fc.constantFrom(0, 600_000, 600_001))),
+      fc.tuple(fc.constant('reset'), fc.constantFrom(true, false, 'true')),
+      fc.tuple(fc.constant('when'), fc.constantFrom('before', 'after', 'later', null)),
+      fc.tuple(fc.constant('times'), fc.oneof(fc.integer({ min: -1, max: 5 }), fc.constantFrom(1.5, 'Infinity', 'infinity', null))),
+      fc.tuple(fc.constant('probability'), fc.oneof(fc.double({ min: -0.5, max: 1.5, noNaN: true }), fc.constantFrom(0, 1, 1.0000001))),
+      fc.tuple(fc.constant('seed'), fc.oneof(fc.integer({ min: -1, max: 10 }), fc.constantFrom(4294967295, 4294967296, 0.5))),
+      fc.tuple(fc.constant('operation'), fc.constantFrom('', 7)),
+      fc.tuple(fc.constant('colour'), fc.constant('red')),
+    );
+    const rule = fc.tuple(valid, fc.array(change, { maxLength: 2 })).map(([base, changes]) => ({ ...base, ...Object.fromEntries(changes) }) as Record<string, unknown>);
+    fc.assert(fc.property(rule, (generated) => jsAccepts(generated) === schemaAccepts(generated)), { seed: 20261207, numRuns: 2_000 });
   });
 });
