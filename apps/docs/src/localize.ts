@@ -34,31 +34,38 @@ export const CSP = [
 ].join('; ');
 const CSP_META = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
 
-const page = join(DIST, 'index.html');
-let html = readFileSync(page, 'utf8');
-// Redoc 3 reports each visit to Redocly unless told not to (redocly.yaml: telemetry: off).
-if (!html.includes('"disableTelemetry":true')) {
-  throw new Error('localize: the page would send telemetry to Redocly: keep "telemetry: off" in apps/docs/redocly.yaml.');
-}
-const remoteLogos = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g;
-const found = html.match(remoteLogos)?.length ?? 0;
-if (found === 0) throw new Error('localize: Redoc\'s CDN logo was not found; check the page for remote resources by hand.');
-html = html.replace(remoteLogos, '/redocly-logo.svg');
+/** Makes one built page local (see above); returns how many CDN logo references it had. */
+function localize(name: string): number {
+  const page = join(DIST, name);
+  let html = readFileSync(page, 'utf8');
+  // Redoc 3 reports each visit to Redocly unless told not to (redocly.yaml: telemetry: off).
+  if (!html.includes('"disableTelemetry":true')) {
+    throw new Error('localize: the page would send telemetry to Redocly: keep "telemetry: off" in apps/docs/redocly.yaml.');
+  }
+  const remoteLogos = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g;
+  const found = html.match(remoteLogos)?.length ?? 0;
+  if (found === 0) throw new Error(`localize: Redoc's CDN logo was not found in ${name}; check the page for remote resources by hand.`);
+  html = html.replace(remoteLogos, '/redocly-logo.svg');
 
-// The page's own <head> comes before any script (the bundle has '<head>' in its strings too).
-const head = html.indexOf('<head>');
-if (head === -1 || head > html.indexOf('<script')) throw new Error('localize: the page has no <head> before its first script; Redoc\'s template changed.');
-if (/http-equiv=["']?Content-Security-Policy/i.test(html)) throw new Error('localize: the page already has a Content-Security-Policy; run `redocly build-docs` again before localize.');
-// First in <head>: a <meta> policy covers only what the parser meets after it.
-html = `${html.slice(0, head)}<head>${CSP_META}<link rel="icon" href="data:,">${html.slice(head + '<head>'.length)}`;
+  // The page's own <head> comes before any script (the bundle has '<head>' in its strings too).
+  const head = html.indexOf('<head>');
+  if (head === -1 || head > html.indexOf('<script')) throw new Error('localize: the page has no <head> before its first script; Redoc\'s template changed.');
+  if (/http-equiv=["']?Content-Security-Policy/i.test(html)) throw new Error('localize: the page already has a Content-Security-Policy; run `redocly build-docs` again before localize.');
+  // First in <head>: a <meta> policy covers only what the parser meets after it.
+  html = `${html.slice(0, head)}<head>${CSP_META}<link rel="icon" href="data:,">${html.slice(head + '<head>'.length)}`;
 
-// The policy must be in force after the rewrite: once, in <head>, before every script, style and link.
-const meta = html.indexOf(CSP_META);
-const firstLoad = Math.min(...['<script', '<style', '<link'].map((tag) => html.indexOf(tag)).filter((index) => index !== -1));
-if (meta === -1 || meta !== html.lastIndexOf(CSP_META) || meta < head || !(meta < firstLoad) || meta > html.indexOf('</head>')) {
-  throw new Error('localize: the Content-Security-Policy <meta> is not the first thing in <head>; the page would load other hosts unchecked.');
+  // The policy must be in force after the rewrite: once, in <head>, before every script, style and link.
+  const meta = html.indexOf(CSP_META);
+  const firstLoad = Math.min(...['<script', '<style', '<link'].map((tag) => html.indexOf(tag)).filter((index) => index !== -1));
+  if (meta === -1 || meta !== html.lastIndexOf(CSP_META) || meta < head || !(meta < firstLoad) || meta > html.indexOf('</head>')) {
+    throw new Error('localize: the Content-Security-Policy <meta> is not the first thing in <head>; the page would load other hosts unchecked.');
+  }
+  writeFileSync(page, html);
+  return found;
 }
-writeFileSync(page, html);
+
+// The Batch API's reference, and the mock's control API's (spec/control/openapi.yaml).
+const found = ['index.html', 'control.html'].map(localize).reduce((sum, count) => sum + count, 0);
 writeFileSync(
   join(DIST, 'redocly-logo.svg'),
   '<svg xmlns="http://www.w3.org/2000/svg" width="72" height="16" viewBox="0 0 72 16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#888">Redocly</text></svg>\n',

@@ -15,6 +15,8 @@ const UI_WAIT = 30_000;
 vi.setConfig({ expect: { poll: { timeout: UI_WAIT } } });
 
 const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@so-batch/spec/openapi.json'), 'utf8'));
+/** The mock's control API (spec/control/openapi.yaml): a page of its own, control.html. */
+const controlSpec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@so-batch/spec/control.json'), 'utf8'));
 
 /** apps/docs/test-results/, wherever vitest was started from. */
 const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -112,7 +114,7 @@ interface Watched {
  * probes `Function(...)` to decide whether it can index in a Worker; without 'unsafe-eval' it
  * indexes on the main thread instead (the overview test searches, to show that it works).
  */
-async function openDocs(): Promise<Watched> {
+async function openDocs(path = '', title: string = spec.info.title): Promise<Watched> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.setDefaultTimeout(UI_WAIT);
   const watched: Watched = { page, offHost: [], errors: [] };
@@ -135,8 +137,8 @@ async function openDocs(): Promise<Watched> {
       (window as unknown as { reportCspViolation(...args: string[]): void }).reportCspViolation(event.effectiveDirective, event.blockedURI, `${event.sourceFile}:${event.lineNumber}`);
     });
   });
-  await page.goto(docs.url, { waitUntil: 'networkidle' });
-  await page.getByRole('heading', { name: spec.info.title }).first().waitFor();
+  await page.goto(`${docs.url}${path}`, { waitUntil: 'networkidle' });
+  await page.getByRole('heading', { name: title }).first().waitFor();
   return watched;
 }
 
@@ -377,3 +379,36 @@ it('holds a Content-Security-Policy that blocks Redocly\'s CDN icons', async () 
   expect(leaked, 'requests that got past the policy').toEqual([]);
   await page.close();
 }, 90_000);
+
+it('the control API has a page of its own, linked from the reference: every control by its summary, its schemas, nothing off-host, no error', async () => {
+  // The reference's overview links to it.
+  const reference = await openDocs();
+  const link = reference.page.getByRole('link', { name: 'control API', exact: true }).first();
+  expect(await link.getAttribute('href')).toBe('/control.html');
+  await assertQuiet(reference);
+
+  const watched = await openDocs('control.html', controlSpec.info.title);
+  const { page } = watched;
+  const text = await textOf(page.locator('body'));
+  for (const line of ['loopback', "control: 'open'", 'curl -X POST http://127.0.0.1:4010/mock/faults']) expect(text.includes(line), `"${line}" in the overview`).toBe(true);
+
+  const controls: Operation[] = Object.values(controlSpec.paths).flatMap((item) => Object.values(item as Record<string, Operation>).filter((op) => op?.operationId));
+  expect(controls.length).toBe(13);
+  const menu = new Map<string, string>();
+  for (const tag of controlSpec.tags as { name: string }[]) for (const [href, label] of await openMenuGroup(page, tag.name)) menu.set(href, label);
+  for (const operation of controls) {
+    const entry = [...menu].find(([href]) => href.endsWith(`/${operation.operationId.toLowerCase()}`));
+    expect(entry, `control ${operation.operationId} in the menu`).toBeDefined();
+    expect(entry![1], `menu entry of ${operation.operationId}`).toBe(operation.summary);
+  }
+  const schemas = [...(await openMenuGroup(page, 'Schemas')).values()];
+  for (const name of ['FaultRule', 'Fault', 'JobBehaviour', 'Clock', 'Error']) expect(schemas, `${name} in the Schemas menu`).toContain(name);
+
+  // FaultRule shows each of its fields with its description.
+  const faultRule = await show(page, 'schemas/faultrule');
+  await faultRule.getByText('Destroy the connection without an answer.').filter({ visible: true }).first().waitFor({ timeout: UI_WAIT });
+  const ruleText = await textOf(faultRule);
+  for (const field of Object.keys(controlSpec.components.schemas.FaultRule.properties)) expect(ruleText.includes(field), `FaultRule.${field}`).toBe(true);
+  await screenshot(page, 'docs-control');
+  await assertQuiet(watched);
+}, 180_000);

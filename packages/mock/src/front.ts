@@ -4,6 +4,8 @@ import { checkCredentials, WWW_AUTHENTICATE } from './credentials.ts';
 import { jsonNestsDeeperThan, xmlNestsDeeperThan } from './nesting.ts';
 import { enumValues, indexOperations, isPlaceholder, matchOperation, meaningOf, placeholderValue, resolve, type OpenApiDocument, type Operation, type Schema } from './spec.ts';
 import { answerFromStore } from './answers.ts';
+import { answerControl, isControlPath, isLoopbackAddress, type ControlOptions } from './control.ts';
+import { errorTypeOf, FaultSet, type FaultHit, type RateLimiter } from './faults.ts';
 import { callerOf } from './credentials.ts';
 import { StoreProblem, type TaskStore } from './store.ts';
 import { applySelect, canonicalEnumValue, toWireNames } from './wire-names.ts';
@@ -13,7 +15,8 @@ import { jsonToXml, xmlToJson, XmlSyntaxError } from './xml.ts';
 // does and Prism does not. It checks credentials (Prism knows no SOTicket scheme), answers a
 // malformed body with 400 at once (Prism never answers it), refuses an oversized body, binds
 // property names case-insensitively, turns Prism's validation findings into the SuperOffice
-// error body, applies $select, and speaks XML.
+// error body, applies $select, and speaks XML. It also serves the mock's own control API
+// (/mock/..., control.ts), applies the rate limit and the fault rules (faults.ts) to /api.
 
 /** What a client may spend of the mock: each size and time it controls has a cap. */
 export interface FrontLimits {
@@ -67,6 +70,10 @@ export interface FrontOptions extends FrontLimits {
   /** The tasks every operation answers from (see store.ts). */
   store: TaskStore;
   log: (line: string) => void;
+  /** The control API (/mock/...) and the fault rules it and mock.faults steer; without it, no control API and no faults. */
+  control?: ControlOptions | undefined;
+  /** `startMock({ rateLimit })`: requests to /api past it get 429 with Retry-After. */
+  rateLimiter?: RateLimiter | undefined;
 }
 
 /** Prism checks security too; it gets this placeholder, so that it never sees a real credential. */
@@ -250,10 +257,54 @@ function checkPrefer(doc: OpenApiDocument, operation: Operation, header: string)
 }
 
 export function createFront(options: FrontOptions): Server {
-  const { doc, prismUrl, bodyLimit, depthLimit, store, log } = options;
+  const { doc, prismUrl, bodyLimit, depthLimit, store, log, rateLimiter } = options;
   const operations = indexOperations(doc);
+  const control: ControlOptions = options.control ?? { access: false, faults: new FaultSet(operations.map((operation) => operation.operationId)), reset: () => store.reset() };
+  const faults = control.faults;
+  /** Answers that a fault with `when: 'after'` replaces, delays or drops once the request is served. */
+  const afterFaults = new WeakMap<ServerResponse, FaultHit & { operationId: string }>();
+  /** Which fault acted on a request, for its log line. */
+  const faultNotes = new WeakMap<ServerResponse, string>();
+  /** Delays under way: the server's close ends them, so that no timer outlives the mock. */
+  const delays = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
+
+  function wait(ms: number): Promise<void> {
+    return new Promise((done) => {
+      const pending = { timer: setTimeout(() => { delays.delete(pending); done(); }, ms), done };
+      delays.add(pending);
+    });
+  }
+
+  /** A fault's error answer: the SuperOffice error body, saying which rule made it. */
+  function faultReply(hit: FaultHit & { operationId: string }, status: number, retryAfter: number | undefined): ErrorReply {
+    const headers: Record<string, string> = {};
+    if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
+    if (status === 401) headers['www-authenticate'] = WWW_AUTHENTICATE;
+    const served = hit.when === 'after' ? ' (the request was served; only its answer is replaced)' : '';
+    return { status, type: errorTypeOf(status), message: `Fault ${hit.id} of the so-batch mock answers ${status} to ${hit.operationId}${served}.`, headers };
+  }
+
+  /** What a fault does to an answer: an error instead, the answer later, or no answer at all. */
+  function actOn(res: ServerResponse, accept: string, hit: FaultHit & { operationId: string }, answer: () => void): void {
+    const { action } = hit;
+    if (action.kind === 'status') sendError(res, accept, faultReply(hit, action.status, action.retryAfter));
+    else if (action.kind === 'delay') void wait(action.ms).then(() => {
+      if (!res.destroyed && res.socket && !res.socket.destroyed) answer();
+    });
+    else res.socket?.destroy();
+  }
 
   function send(res: ServerResponse, status: number, accept: string, value: unknown, schema: Schema | undefined, headers: Record<string, string> = {}): void {
+    const fault = afterFaults.get(res);
+    if (fault) {
+      afterFaults.delete(res);
+      actOn(res, accept, fault, () => writeAnswer(res, status, accept, value, schema, headers));
+      return;
+    }
+    writeAnswer(res, status, accept, value, schema, headers);
+  }
+
+  function writeAnswer(res: ServerResponse, status: number, accept: string, value: unknown, schema: Schema | undefined, headers: Record<string, string>): void {
     const type = negotiate(accept);
     const body = value === undefined ? '' : XML_TYPES.includes(type) ? jsonToXml(doc, value, schema) : JSON.stringify(value);
     res.writeHead(status, {
@@ -285,6 +336,14 @@ export function createFront(options: FrontOptions): Server {
       return 204;
     }
 
+    if (control.access !== false && isControlPath(url.pathname)) return handleControl(req, res, url.pathname, method);
+
+    // The rate limit counts every request to /api, as a hosted API's gateway does, before anything else.
+    if (rateLimiter && /^\/api(\/|$)/i.test(url.pathname)) {
+      const limited = rateLimiter.take();
+      if (limited) throw new RequestProblem({ status: 429, type: 'TooManyRequests', message: limited.message, headers: { 'retry-after': String(limited.retryAfterSeconds) } });
+    }
+
     const route = matchOperation(operations, method, url.pathname);
     if (route.kind === 'not-found') {
       throw new RequestProblem({ status: 404, type: 'NotFound', message: `No Batch operation at ${url.pathname}.` });
@@ -301,6 +360,24 @@ export function createFront(options: FrontOptions): Server {
       throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The path value "${route.segment.slice(0, 100)}" is not valid: its %-escapes do not spell UTF-8 characters.` });
     }
     const { operation } = route;
+
+    // Decision: a fault acts as the network or a failing proxy would, so a `before` fault comes
+    // ahead of every check (credentials, body, Prefer): the real server under such a fault checks
+    // nothing. An `after` fault lets the request be served in full and takes its answer.
+    const hit = faults.take(operation.operationId);
+    if (hit) {
+      const faulted = { ...hit, operationId: operation.operationId };
+      faultNotes.set(res, hit.note);
+      if (hit.when === 'after') afterFaults.set(res, faulted);
+      else if (hit.action.kind === 'delay') {
+        await wait(hit.action.ms);
+        // The client gave up while the request was "on its way": it never arrived.
+        if (res.destroyed || req.socket.destroyed) throw new ClientGone('client aborted');
+      } else {
+        actOn(res, accept, faulted, () => {});
+        return hit.action.kind === 'status' ? hit.action.status : 0;
+      }
+    }
     // The pages print their paths with the placeholder in (`/BatchTask/{state}`): sent as printed,
     // it gets the page's sample value, so the page's sample request gets the page's answer.
     const pathValues = route.pathValues.map((value, index) => (isPlaceholder(value) ? placeholderValue(operation, index, value) : value));
@@ -418,6 +495,39 @@ export function createFront(options: FrontOptions): Server {
     return status;
   }
 
+  /** The control API: loopback-only unless `control: 'open'`, and never for a web page of another origin. */
+  async function handleControl(req: IncomingMessage, res: ServerResponse, pathname: string, method: string): Promise<number> {
+    if (control.access === 'loopback' && !isLoopbackAddress(req.socket.remoteAddress)) {
+      throw new RequestProblem({ status: 403, type: 'Forbidden', message: "The mock's control API answers only requests from this machine: start the mock with control: 'open' to steer it from elsewhere." });
+    }
+    // A page open in a browser on this machine reaches loopback too: a control request that a
+    // web page of another origin sends is refused, so that no site can steer or reset the mock.
+    const origin = req.headers.origin;
+    if (typeof origin === 'string' && control.access !== 'open' && originOf(req.headers.host).toLowerCase() !== origin.toLowerCase()) {
+      throw new RequestProblem({ status: 403, type: 'Forbidden', message: "The mock's control API does not answer web pages of other origins." });
+    }
+    const readJson = async (): Promise<unknown> => {
+      const type = mediaType(req.headers['content-type']);
+      if (!JSON_TYPES.includes(type)) throw new RequestProblem({ status: 415, type: 'UnsupportedMediaType', message: `Content-Type ${type || '(none)'} is not supported: send application/json.` });
+      const raw = (await readBody(req, bodyLimit)).toString('utf8');
+      if (raw.trim() === '') throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The request body is empty: ${method} ${pathname} needs one.` });
+      if (jsonNestsDeeperThan(raw, depthLimit)) throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The request body nests more than ${depthLimit} levels deep, the mock's limit.` });
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch (error) {
+        throw new RequestProblem({ status: 400, type: 'BadRequest', message: `The request body is not valid JSON: ${(error as Error).message}` });
+      }
+    };
+    const answer = await answerControl(method, pathname, readJson, control);
+    if (!req.complete) await readBody(req, bodyLimit); // a body the control did not need: read and dropped
+    if ('error' in answer) {
+      sendError(res, 'application/json', { status: answer.status, type: answer.error.type, message: answer.error.message, ...(answer.headers ? { headers: answer.headers } : {}) });
+    } else {
+      send(res, answer.status, 'application/json', answer.value, undefined, answer.headers);
+    }
+    return answer.status;
+  }
+
   const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnections, headerLimit } = options;
   const server = createServer(
     {
@@ -441,9 +551,10 @@ export function createFront(options: FrontOptions): Server {
         const line = `${loggable(req.method, req.url)}`;
         const ms = `${Math.round(performance.now() - started)}ms`;
         const cut = cutOff.get(req.socket);
+        const fault = faultNotes.get(res);
         if (cut) log(`${line} ${cut.status} ${ms} ${cut.message}`);
-        else if (!res.writableFinished) log(`${line} 499 ${ms} client aborted`);
-        else log(`${line} ${res.statusCode} ${ms}${problem ? ` ${problem}` : ''}`);
+        else if (!res.writableFinished) log(`${line} ${fault ? '-' : '499'} ${ms} ${fault ?? 'client aborted'}`);
+        else log(`${line} ${res.statusCode} ${ms}${fault ? ` ${fault}` : problem ? ` ${problem}` : ''}`);
       });
       if (overLimit.has(req.socket)) {
         problem = `over the limit of ${maxConnections} connections`;
@@ -473,6 +584,14 @@ export function createFront(options: FrontOptions): Server {
       });
     },
   );
+
+  server.on('close', () => {
+    for (const pending of delays) {
+      clearTimeout(pending.timer);
+      pending.done();
+    }
+    delays.clear();
+  });
 
   // What a connection is up to: the request in flight on it, whether the mock cut it off, whether
   // it is one over the connection limit.

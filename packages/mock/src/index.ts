@@ -1,12 +1,17 @@
 import type { AddressInfo } from 'node:net';
+import type { ClockControls, ControlAccess, JobControls } from './control.ts';
+import { checkRateLimit, FaultSet, RateLimiter, type FaultControls, type RateLimitOptions } from './faults.ts';
 import { createFront, resolveLimits, type FrontLimits } from './front.ts';
 import { defaultSeed, loadFixtures } from './seed.ts';
 import { TaskStore, type StoredTask } from './store.ts';
 import { startPrism } from './prism.ts';
-import { bundledSpecPath, loadSpec } from './spec.ts';
+import { bundledSpecPath, indexOperations, loadSpec } from './spec.ts';
 
 export { DEFAULT_BODY_LIMIT, DEFAULT_LIMITS, type FrontLimits } from './front.ts';
 export { bundledSpecPath, loadSpec } from './spec.ts';
+export { controlSpecPath } from './control-spec.ts';
+export type { ClockControls, ControlAccess, JobBehaviour, JobControls } from './control.ts';
+export type { Fault, FaultControls, FaultHandle, FaultRule, RateLimitOptions } from './faults.ts';
 export { ASSOCIATES, DEFAULT_CALLER, FixtureError, readFixtureFile } from './seed.ts';
 export { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, type StoredTask } from './store.ts';
 export {
@@ -54,6 +59,16 @@ export interface MockOptions extends Partial<FrontLimits> {
   onLog?: (line: string) => void;
   /** A Prism already serving `specPath` (the dev loop's warm one): used instead of starting one, and left running by stop(). */
   prismUrl?: string;
+  /**
+   * At most `requests` requests to /api in each `perMs` window (a fixed window over the whole
+   * mock); past it, 429 with Retry-After in whole seconds until the window ends.
+   */
+  rateLimit?: RateLimitOptions;
+  /**
+   * The control API (/mock/..., spec/control/openapi.yaml): `'loopback'` (the default) answers
+   * only this machine, `'open'` anyone, `false` turns it off (404).
+   */
+  control?: ControlAccess;
 }
 
 export interface RunningMock {
@@ -62,8 +77,10 @@ export interface RunningMock {
   port: number;
   /** Every log line so far: the front's access log and Prism's output. No credentials. */
   logs: string[];
-  /** Puts the store back as it started (the seed, or `tasks`). Ids handed out stay used. */
+  /** Puts the store back as it started (the seed, or `tasks`; ids handed out stay used), removes every fault and forgets the rate limit's count. */
   reset(): void;
+  /** Fault rules: errors, slow answers and dropped connections on chosen operations (see FaultRule). */
+  faults: FaultControls;
   /** Every task in the store now, by Id. */
   tasks(): StoredTask[];
   stop(): Promise<void>;
@@ -72,6 +89,10 @@ export interface RunningMock {
 /** Starts the mock: Prism on a private port, the front on `port`. Resolves once both answer. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const limits = resolveLimits(options);
+  if (options.rateLimit !== undefined) checkRateLimit(options.rateLimit);
+  if (options.control !== undefined && options.control !== 'loopback' && options.control !== 'open' && options.control !== false) {
+    throw new TypeError(`startMock: control must be 'loopback', 'open' or false, not ${JSON.stringify(options.control)}.`);
+  }
   const specPath = options.specPath ?? bundledSpecPath();
   const doc = loadSpec(specPath);
   const logs: string[] = [];
@@ -88,7 +109,19 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     ...(options.maxStringLength === undefined ? {} : { maxString: options.maxStringLength }),
   });
   const prism = options.prismUrl ? { url: options.prismUrl, stop: async () => {} } : await startPrism({ specPath, log });
-  const server = createFront({ doc, prismUrl: prism.url, ...limits, store, log });
+  const faults = new FaultSet(indexOperations(doc).map((operation) => operation.operationId));
+  const rateLimiter = options.rateLimit && new RateLimiter(options.rateLimit);
+  const reset = () => {
+    store.reset();
+    faults.clear();
+    rateLimiter?.reset();
+  };
+  // The clock and job definitions join here when they exist; until then their controls answer 501.
+  // The rate limiter counts its window in real time; its second argument takes another clock's now().
+  const clock: ClockControls | undefined = undefined;
+  const jobs: JobControls | undefined = undefined;
+  const control = { access: options.control ?? ('loopback' as const), faults, reset, clock, jobs };
+  const server = createFront({ doc, prismUrl: prism.url, ...limits, store, log, control, rateLimiter });
   try {
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
@@ -103,7 +136,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     port,
     logs,
-    reset: () => store.reset(),
+    reset,
+    faults: {
+      add: (rule) => faults.add(rule),
+      clear: () => faults.clear(),
+      list: () => faults.list(),
+    },
     tasks: () => store.all(),
     async stop() {
       await new Promise<void>((resolveClose) => {
