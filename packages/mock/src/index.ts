@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import type { MockClock } from './clock.ts';
 import { createFront, resolveLimits, type FrontLimits } from './front.ts';
-import { defaultSeed, loadFixtures } from './seed.ts';
-import { TaskStore, type StoredTask } from './store.ts';
+import type { JobBehaviour, MockJobs } from './jobs.ts';
+import { createSandbox, SANDBOX_OPTIONS, sandboxState, seedFor, type MockSandbox } from './sandbox.ts';
+import type { StoredTask } from './store.ts';
 import { startPrism } from './prism.ts';
 import { bundledSpecPath, loadSpec } from './spec.ts';
 
@@ -9,6 +11,9 @@ export { DEFAULT_BODY_LIMIT, DEFAULT_LIMITS, type FrontLimits } from './front.ts
 export { bundledSpecPath, loadSpec } from './spec.ts';
 export { ASSOCIATES, DEFAULT_CALLER, FixtureError, readFixtureFile } from './seed.ts';
 export { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, type StoredTask } from './store.ts';
+export type { ClockMode, MockClock } from './clock.ts';
+export { JOB_BEHAVIOUR_SCHEMA, readJobsFile, userPath, type CancellationBehaviour, type JobBehaviour, type MockJobs } from './jobs.ts';
+export { MAX_ARCHIVE_PAGE_SIZE, type MockSandbox } from './sandbox.ts';
 export {
   ARCHIVE_PAGE_SIZE,
   ARCHIVE_QUERY_PARAMETERS,
@@ -54,6 +59,25 @@ export interface MockOptions extends Partial<FrontLimits> {
   onLog?: (line: string) => void;
   /** A Prism already serving `specPath` (the dev loop's warm one): used instead of starting one, and left running by stop(). */
   prismUrl?: string;
+  /**
+   * 'real' (the default): the sandbox's time is Date.now(). 'manual': it starts at `clockStart`
+   * (the present by default) and moves only by `mock.clock.advance(ms)` and `mock.clock.set(time)`;
+   * every job's course, Created and LastStarted, and the OData date functions follow it.
+   */
+  clock?: 'real' | 'manual';
+  /** Where a manual clock starts: ms since the epoch, a Date or an ISO 8601 string. */
+  clockStart?: number | Date | string;
+  /** How jobs of these names run (see JobBehaviour); `reset()` returns to these. Checked: a bad one throws a TypeError naming the job and the field. */
+  jobs?: Readonly<Record<string, JobBehaviour>>;
+  /** Rows per page of the OData archive (GET /BatchTask): the spec's 50 by default; a smaller one crosses pages with few tasks. */
+  archivePageSize?: number;
+  /**
+   * Serve the state of an earlier mock (its `sandbox`): its tasks, running jobs, ids, job
+   * definitions, clock and page size, as a restarted server keeps its database. Seed tasks
+   * follow this mock's spec where the sandbox has not changed them. Not with the options that
+   * make a sandbox (tasks, taskRunMs, maxTasks, maxStringLength, jobs, clock, clockStart, archivePageSize).
+   */
+  sandbox?: MockSandbox;
 }
 
 export interface RunningMock {
@@ -62,8 +86,17 @@ export interface RunningMock {
   port: number;
   /** Every log line so far: the front's access log and Prism's output. No credentials. */
   logs: string[];
-  /** Puts the store back as it started (the seed, or `tasks`). Ids handed out stay used. */
+  /**
+   * Puts the store back as it started (the seed, or `tasks`) and the job definitions back to
+   * those given to startMock. Ids handed out stay used; the clock does not go back.
+   */
   reset(): void;
+  /** The sandbox's clock: `now()`, and on a manual clock `advance(ms)` and `set(time)`. */
+  clock: MockClock;
+  /** How jobs run, by name: `define(name, behaviour)`, `remove(name)`, `clear()`, `list()`. */
+  jobs: MockJobs;
+  /** The state behind this mock, for startMock({ sandbox }). */
+  sandbox: MockSandbox;
   /** Every task in the store now, by Id. */
   tasks(): StoredTask[];
   stop(): Promise<void>;
@@ -80,13 +113,17 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (logs.length > 5000) logs.splice(0, logs.length - 5000);
     options.onLog?.(line);
   };
-  // Fixtures are checked before Prism starts: a bad one costs nothing to refuse.
-  const seed = options.tasks === undefined ? defaultSeed(doc) : loadFixtures(doc, options.tasks);
-  const store = new TaskStore(seed, {
-    ...(options.taskRunMs === undefined ? {} : { runMs: options.taskRunMs }),
-    ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
-    ...(options.maxStringLength === undefined ? {} : { maxString: options.maxStringLength }),
-  });
+  // Fixtures, job definitions and the clock are checked before Prism starts: a bad one costs nothing to refuse.
+  let sandbox: MockSandbox;
+  if (options.sandbox === undefined) sandbox = createSandbox(doc, options);
+  else {
+    const given = SANDBOX_OPTIONS.find((name) => options[name] !== undefined);
+    if (given) throw new TypeError(`startMock: ${given} cannot be given with sandbox (the sandbox keeps the ${given} it was made with).`);
+    sandbox = options.sandbox;
+    const state = sandboxState(sandbox);
+    state.store.reseed(seedFor(state, doc));
+  }
+  const { store, jobs, clock } = sandboxState(sandbox);
   const prism = options.prismUrl ? { url: options.prismUrl, stop: async () => {} } : await startPrism({ specPath, log });
   const server = createFront({ doc, prismUrl: prism.url, ...limits, store, log });
   try {
@@ -103,8 +140,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     port,
     logs,
-    reset: () => store.reset(),
+    reset() {
+      store.reset();
+      jobs.reset();
+    },
     tasks: () => store.all(),
+    clock,
+    jobs,
+    sandbox,
     async stop() {
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
