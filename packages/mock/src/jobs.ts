@@ -62,7 +62,8 @@ const validators = new WeakMap<SpecDocument, ValidateFunction>();
 function validatorFor(doc: SpecDocument): ValidateFunction {
   let validate = validators.get(doc);
   if (!validate) {
-    const ajv = new Ajv2020({ strict: false, allErrors: false });
+    // Not strict (the spec has keywords Ajv does not know), but NaN and Infinity are no numbers.
+    const ajv = new Ajv2020({ strict: false, strictNumbers: true, allErrors: false });
     ajv.addSchema({ ...doc, $id: 'so-batch:spec' });
     validate = ajv.compile(JOB_BEHAVIOUR_SCHEMA);
     validators.set(doc, validate);
