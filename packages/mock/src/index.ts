@@ -12,7 +12,7 @@ export { bundledSpecPath, loadSpec } from './spec.ts';
 export { ASSOCIATES, DEFAULT_CALLER, FixtureError, readFixtureFile } from './seed.ts';
 export { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, type StoredTask } from './store.ts';
 export type { ClockMode, MockClock } from './clock.ts';
-export { JOB_BEHAVIOUR_SCHEMA, readJobsFile, userPath, type CancellationBehaviour, type JobBehaviour, type MockJobs } from './jobs.ts';
+export { readJobsFile, userPath, type CancellationBehaviour, type JobBehaviour, type MockJobs } from './jobs.ts';
 export { MAX_ARCHIVE_PAGE_SIZE, type MockSandbox } from './sandbox.ts';
 export {
   ARCHIVE_PAGE_SIZE,

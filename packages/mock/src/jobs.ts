@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_MAX_STRING } from './store.ts';
 
 // Job behaviours: how a job started under a given name runs in the sandbox (how long it waits
 // and runs, where it fails, whether it hangs, how it ends, whether it may be stopped). The shape
@@ -39,7 +40,7 @@ export const JOB_BEHAVIOUR_SCHEMA = {
     runMs: { type: 'number', minimum: 0, description: 'ms from Started to the end' },
     queuedMs: { type: 'number', minimum: 0, description: 'ms the job stays New first' },
     failAtPercent: { type: 'integer', minimum: 0, maximum: 100, description: 'the percent at which the job ends Failed, a whole number from 0 to 100' },
-    result: { type: 'string', maxLength: 8192, description: 'the Result text the job ends with' },
+    result: { type: 'string', maxLength: DEFAULT_MAX_STRING, description: 'the Result text the job ends with' },
     hang: { type: 'boolean', description: 'true: the job reaches Started and never ends' },
     cancellation: { $ref: 'so-batch:spec#/components/schemas/BatchTaskCancellationBehaviour', description: "the task's CancellationBehaviour" },
     manualCleanup: { type: 'boolean', description: 'true: the job ends SucceededManualCleanup' },
