@@ -74,6 +74,7 @@ try {
   process.exit(1);
 }
 console.log(`so-batch mock listening on ${mock.url} (SuperOffice Batch API: ${mock.url}/api/v1/...). Ctrl-C stops it.`);
+if (jobs) console.log(`Job behaviours (MOCK_JOBS): ${Object.keys(jobs).join(', ') || 'none'}.`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {

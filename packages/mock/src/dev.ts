@@ -426,6 +426,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(
     `so-batch mock listening on ${loop.url} (SuperOffice Batch API: ${loop.url}/api/v1/...); it follows the edits under ${process.env.MOCK_SPEC_DIR ?? 'spec/'} and keeps its tasks across them. Ctrl-C stops it.`,
   );
+  if (jobs) console.log(`Job behaviours (MOCK_JOBS): ${Object.keys(jobs).join(', ') || 'none'}.`);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, async () => {

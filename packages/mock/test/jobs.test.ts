@@ -2,7 +2,7 @@
 // GetBatchTaskInfo after each advance. Each behaviour field changes the job's course as its
 // documentation says; a definition that cannot be true is refused, naming the field, and
 // changes nothing.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -248,6 +248,32 @@ describe('MOCK_JOBS files', () => {
       else process.env.INIT_CWD = saved;
     }
   });
+
+  it('the bin serves the definitions of a MOCK_JOBS file named relative to where it was run', async () => {
+    writeFileSync(join(dir, 'good-jobs.json'), JSON.stringify({ Doomed: { queuedMs: 0, failAtPercent: 0, result: 'From the file.' } }));
+    const bin = fileURLToPath(new URL('../bin/so-batch-mock.js', import.meta.url));
+    const child = spawn(process.execPath, [bin], { env: { ...process.env, MOCK_JOBS: 'good-jobs.json', INIT_CWD: dir, MOCK_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const found = /listening on (http:\/\/[^ ]+) /.exec(output);
+          if (found && output.includes('Job behaviours')) resolveUrl(found[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`the bin exited (${code}) before listening: ${output}`)));
+      });
+      expect(output).toContain('Job behaviours (MOCK_JOBS): Doomed.');
+      const started = await fetch(`${url}/api/v1/Agents/Batch/StartBatchJob`, { method: 'POST', headers: tje0, body: JSON.stringify({ BatchTaskInfo: { Name: 'Doomed' } }) });
+      const id = (await started.json()) as number;
+      const read = await fetch(`${url}/api/v1/Agents/Batch/GetBatchTaskInfo`, { method: 'POST', headers: tje0, body: JSON.stringify({ Id: id }) });
+      expect(await read.json()).toMatchObject({ Id: id, State: 'Failed', ProgressPercent: 0, Result: 'From the file.' });
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 120_000);
 
   it('the bin refuses a bad MOCK_JOBS file with exit 2 and a line naming the job and the property, before starting', () => {
     writeFileSync(join(dir, 'jobs.json'), JSON.stringify({ ExportJob: { failAtPercent: 140 } }));
