@@ -123,7 +123,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     const state = sandboxState(sandbox);
     state.store.reseed(seedFor(state, doc));
   }
-  const { store, jobs, clock } = sandboxState(sandbox);
+  const { store, jobs: book, clock } = sandboxState(sandbox);
   const prism = options.prismUrl ? { url: options.prismUrl, stop: async () => {} } : await startPrism({ specPath, log });
   const server = createFront({ doc, prismUrl: prism.url, ...limits, store, log });
   try {
@@ -142,11 +142,11 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     logs,
     reset() {
       store.reset();
-      jobs.reset();
+      book.reset();
     },
     tasks: () => store.all(),
     clock,
-    jobs,
+    jobs: sandbox.jobs,
     sandbox,
     async stop() {
       await new Promise<void>((resolveClose) => {

@@ -1,5 +1,5 @@
 import { createClock, type MockClock } from './clock.ts';
-import { JobBook, type MockJobs } from './jobs.ts';
+import { JobBook, type JobBehaviour, type MockJobs } from './jobs.ts';
 import { ARCHIVE_PAGE_SIZE } from './odata.ts';
 import { defaultSeed, loadFixtures } from './seed.ts';
 import type { OpenApiDocument } from './spec.ts';
@@ -63,7 +63,14 @@ export function createSandbox(doc: OpenApiDocument, options: SandboxOptions): Mo
     ...(options.maxStringLength === undefined ? {} : { maxString: options.maxStringLength }),
     ...(archivePageSize === undefined ? {} : { archivePageSize }),
   });
-  const sandbox: MockSandbox = Object.freeze({ clock, jobs });
+  // Methods that keep working when taken off the object (`const { define } = mock.jobs`).
+  const jobControls: MockJobs = Object.freeze({
+    define: (name: string, behaviour: JobBehaviour) => jobs.define(name, behaviour),
+    remove: (name: string) => jobs.remove(name),
+    clear: () => jobs.clear(),
+    list: () => jobs.list(),
+  });
+  const sandbox: MockSandbox = Object.freeze({ clock, jobs: jobControls });
   states.set(sandbox, { store, clock, jobs, fixtures: options.tasks });
   return sandbox;
 }
