@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Serves the mock on http://127.0.0.1:4010 (MOCK_PORT chooses another port) until Ctrl-C.
 // Jobs started through it run for MOCK_TASK_SECONDS (default 5) before they end; MOCK_TASKS
-// names a JSON file of tasks to start with instead of the seed.
+// names a JSON file of tasks to start with instead of the seed; MOCK_JOBS names a JSON file of
+// job behaviours ({ "ExportJob": { "failAtPercent": 40 } }). Files are read relative to where
+// the command was run (INIT_CWD under pnpm, else the current folder).
 //
 // Plain JavaScript that any Node parses, so that an older Node hears in one line which one the
 // mock needs (its Prism 5.16 declares Node 24.18 or newer) instead of a stack trace.
@@ -15,9 +17,9 @@ if (major < wantMajor || (major === wantMajor && minor < (wantMinor ?? 0))) {
   process.exit(1);
 }
 
-let startMock, readFixtureFile, bundledSpecPath, loadSpec;
+let startMock, readFixtureFile, readJobsFile, userPath, bundledSpecPath, loadSpec;
 try {
-  ({ startMock, readFixtureFile, bundledSpecPath, loadSpec } = await import('../dist/index.js'));
+  ({ startMock, readFixtureFile, readJobsFile, userPath, bundledSpecPath, loadSpec } = await import('../dist/index.js'));
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/dist/index.js')) throw error;
   console.error('The mock is not built: run `pnpm --filter @so-batch/mock build` (or `pnpm build`) in the so-batch workspace.');
@@ -39,9 +41,19 @@ if (!Number.isFinite(taskSeconds) || taskSeconds < 0 || taskSeconds > 86_400) {
 let tasks;
 if (process.env.MOCK_TASKS) {
   try {
-    tasks = readFixtureFile(loadSpec(bundledSpecPath()), process.env.MOCK_TASKS);
+    tasks = readFixtureFile(loadSpec(bundledSpecPath()), userPath(process.env.MOCK_TASKS));
   } catch (error) {
     console.error(`MOCK_TASKS: ${error.message}`);
+    process.exit(2);
+  }
+}
+
+let jobs;
+if (process.env.MOCK_JOBS) {
+  try {
+    jobs = readJobsFile(loadSpec(bundledSpecPath()), userPath(process.env.MOCK_JOBS));
+  } catch (error) {
+    console.error(`MOCK_JOBS: ${error.message}`);
     process.exit(2);
   }
 }
@@ -52,6 +64,7 @@ try {
     port,
     taskRunMs: taskSeconds * 1000,
     ...(tasks ? { tasks } : {}),
+    ...(jobs ? { jobs } : {}),
     onLog: (line) => {
       if (!line.startsWith('[prism]')) console.log(line);
     },
@@ -61,6 +74,7 @@ try {
   process.exit(1);
 }
 console.log(`so-batch mock listening on ${mock.url} (SuperOffice Batch API: ${mock.url}/api/v1/...). Ctrl-C stops it.`);
+if (jobs) console.log(`Job behaviours (MOCK_JOBS): ${Object.keys(jobs).join(', ') || 'none'}.`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -59,7 +59,7 @@ function archivePage(store: TaskStore, request: StoreRequest): StoreAnswer {
         currentAssociateId: request.caller,
         now: new Date(store.now()),
         nextLink: (next) => `${request.origin}/api/v1/BatchTask?${formatArchiveQuery(next)}`,
-      }),
+      }, store.archivePageSize === undefined ? {} : { pageSize: store.archivePageSize }),
     );
   } catch (error) {
     if (error instanceof ODataQueryError) throw new StoreProblem(400, 'BadRequest', `The OData query cannot be read: ${error.message}.`);

@@ -15,7 +15,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type Config, type NormalizedProblem } from '@redocly/openapi-core';
 import { warmPrisms } from './dev-prism.ts';
-import { bundledSpecPath, loadSpec, readFixtureFile, startMock, type RunningMock, type StoredTask } from './index.ts';
+import { bundledSpecPath, loadSpec, readFixtureFile, readJobsFile, startMock, userPath, type JobBehaviour, type RunningMock, type StoredTask } from './index.ts';
 import type { PrismProcess } from './prism.ts';
 
 export interface DevLoopOptions {
@@ -26,8 +26,10 @@ export interface DevLoopOptions {
   port?: number;
   host?: string;
   taskRunMs?: number;
-  /** The tasks each new mock starts with (MOCK_TASKS), instead of the seed; checked against each new spec. */
+  /** The tasks the sandbox starts with (MOCK_TASKS), instead of the seed; checked against each new spec. */
   tasks?: readonly Record<string, unknown>[];
+  /** How jobs of these names run (MOCK_JOBS); reset() returns to these. */
+  jobs?: Readonly<Record<string, JobBehaviour>>;
   /**
    * After each reload, regenerate the client's types and rebuild what depends on them (the
    * workspace's packages/client, apps/cli...). On by default; off for a spec outside the workspace.
@@ -50,7 +52,7 @@ export type ReloadOutcome =
 export interface DevLoop {
   url: string;
   port: number;
-  /** The mock serving now. */
+  /** The mock serving now. Every reload's mock serves the same sandbox: its reset() is the only reset. */
   mock(): RunningMock;
   stop(): Promise<void>;
 }
@@ -118,15 +120,24 @@ export async function startDevLoop(options: DevLoopOptions = {}): Promise<DevLoo
   let port = options.port ?? 0;
   const host = options.host ?? '127.0.0.1';
 
-  /** Starts the front on `port` over a Prism that already serves `specPath`. */
+  /**
+   * Starts the front on `port` over a Prism that already serves `specPath`. The first one makes
+   * the sandbox; each later one serves that same sandbox (tasks, running jobs, ids, job
+   * definitions, clock), its seed tasks following the new spec where they were not changed.
+   */
   const startFront = (specPath: string, prism: PrismProcess) =>
     startMock({
       port,
       host,
       specPath,
       prismUrl: prism.url,
-      ...(options.taskRunMs === undefined ? {} : { taskRunMs: options.taskRunMs }),
-      ...(options.tasks === undefined ? {} : { tasks: options.tasks }),
+      ...(serving
+        ? { sandbox: serving.mock.sandbox }
+        : {
+            ...(options.taskRunMs === undefined ? {} : { taskRunMs: options.taskRunMs }),
+            ...(options.tasks === undefined ? {} : { tasks: options.tasks }),
+            ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+          }),
       ...(options.onLog ? { onLog: options.onLog } : {}),
     });
 
@@ -371,8 +382,10 @@ function workspaceRebuilder(root: string, print: (line: string) => void) {
   };
 }
 
-// `node src/dev.ts` (what `pnpm dev` runs): MOCK_PORT, MOCK_TASK_SECONDS and MOCK_TASKS as for the bin;
-// MOCK_SPEC_DIR follows another copy of the spec instead (and rebuilds nothing in the workspace).
+// `node src/dev.ts` (what `pnpm dev` runs): MOCK_PORT, MOCK_TASK_SECONDS, MOCK_TASKS and MOCK_JOBS as for
+// the bin (files relative to where `pnpm dev` was run); MOCK_SPEC_DIR follows another copy of the
+// spec instead (and rebuilds nothing in the workspace). The sandbox lives as long as the loop: a spec
+// save keeps it, and only its reset() (or a restart) empties it.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const port = Number(process.env.MOCK_PORT ?? 4010);
   const taskSeconds = Number(process.env.MOCK_TASK_SECONDS ?? 5);
@@ -387,9 +400,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let tasks: StoredTask[] | undefined;
   if (process.env.MOCK_TASKS) {
     try {
-      tasks = readFixtureFile(loadSpec(bundledSpecPath()), process.env.MOCK_TASKS);
+      tasks = readFixtureFile(loadSpec(bundledSpecPath()), userPath(process.env.MOCK_TASKS));
     } catch (error) {
       console.error(`MOCK_TASKS: ${(error as Error).message}`);
+      process.exit(2);
+    }
+  }
+  let jobs: Record<string, JobBehaviour> | undefined;
+  if (process.env.MOCK_JOBS) {
+    try {
+      jobs = readJobsFile(loadSpec(bundledSpecPath()), userPath(process.env.MOCK_JOBS));
+    } catch (error) {
+      console.error(`MOCK_JOBS: ${(error as Error).message}`);
       process.exit(2);
     }
   }
@@ -397,6 +419,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     loop = await startDevLoop({
       ...(tasks ? { tasks } : {}),
+      ...(jobs ? { jobs } : {}),
       ...(process.env.MOCK_SPEC_DIR ? { specDir: process.env.MOCK_SPEC_DIR, rebuildWorkspace: false } : {}),
       port,
       taskRunMs: taskSeconds * 1000,
@@ -408,7 +431,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error((error as Error).message);
     process.exit(1);
   }
-  console.log(`so-batch mock listening on ${loop.url} (SuperOffice Batch API: ${loop.url}/api/v1/...); it follows the edits under ${process.env.MOCK_SPEC_DIR ?? 'spec/'}. Ctrl-C stops it.`);
+  console.log(
+    `so-batch mock listening on ${loop.url} (SuperOffice Batch API: ${loop.url}/api/v1/...); it follows the edits under ${process.env.MOCK_SPEC_DIR ?? 'spec/'} and keeps its tasks across them. Ctrl-C stops it.`,
+  );
+  if (jobs) console.log(`Job behaviours (MOCK_JOBS): ${Object.keys(jobs).join(', ') || 'none'}.`);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, async () => {

@@ -1,19 +1,24 @@
 import type { AddressInfo } from 'node:net';
-import type { ClockControls, ControlAccess, JobControls } from './control.ts';
+import type { MockClock } from './clock.ts';
+import type { ControlAccess } from './control.ts';
 import { checkRateLimit, FaultSet, RateLimiter, type FaultControls, type RateLimitOptions } from './faults.ts';
 import { createFront, resolveLimits, type FrontLimits } from './front.ts';
-import { defaultSeed, loadFixtures } from './seed.ts';
-import { TaskStore, type StoredTask } from './store.ts';
+import type { JobBehaviour, MockJobs } from './jobs.ts';
+import { createSandbox, SANDBOX_OPTIONS, sandboxState, seedFor, type MockSandbox } from './sandbox.ts';
+import type { StoredTask } from './store.ts';
 import { startPrism } from './prism.ts';
 import { bundledSpecPath, indexOperations, loadSpec } from './spec.ts';
 
 export { DEFAULT_BODY_LIMIT, DEFAULT_LIMITS, type FrontLimits } from './front.ts';
 export { bundledSpecPath, loadSpec } from './spec.ts';
 export { controlSpecPath } from './control-spec.ts';
-export type { ClockControls, ControlAccess, JobBehaviour, JobControls } from './control.ts';
+export type { ClockControls, ControlAccess, JobControls } from './control.ts';
 export type { Fault, FaultControls, FaultHandle, FaultRule, RateLimitOptions } from './faults.ts';
 export { ASSOCIATES, DEFAULT_CALLER, FixtureError, readFixtureFile } from './seed.ts';
 export { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, type StoredTask } from './store.ts';
+export type { ClockMode, MockClock } from './clock.ts';
+export { readJobsFile, userPath, type CancellationBehaviour, type JobBehaviour, type MockJobs } from './jobs.ts';
+export { MAX_ARCHIVE_PAGE_SIZE, type MockSandbox } from './sandbox.ts';
 export {
   ARCHIVE_PAGE_SIZE,
   ARCHIVE_QUERY_PARAMETERS,
@@ -61,7 +66,7 @@ export interface MockOptions extends Partial<FrontLimits> {
   prismUrl?: string;
   /**
    * At most `requests` requests to /api in each `perMs` window (a fixed window over the whole
-   * mock); past it, 429 with Retry-After in whole seconds until the window ends.
+   * mock, on the sandbox's clock); past it, 429 with Retry-After in whole seconds until the window ends.
    */
   rateLimit?: RateLimitOptions;
   /**
@@ -69,6 +74,25 @@ export interface MockOptions extends Partial<FrontLimits> {
    * only this machine, `'open'` anyone, `false` turns it off (404).
    */
   control?: ControlAccess;
+  /**
+   * 'real' (the default): the sandbox's time is Date.now(). 'manual': it starts at `clockStart`
+   * (the present by default) and moves only by `mock.clock.advance(ms)` and `mock.clock.set(time)`;
+   * every job's course, Created and LastStarted, and the OData date functions follow it.
+   */
+  clock?: 'real' | 'manual';
+  /** Where a manual clock starts: ms since the epoch, a Date or an ISO 8601 string. */
+  clockStart?: number | Date | string;
+  /** How jobs of these names run (see JobBehaviour); `reset()` returns to these. Checked: a bad one throws a TypeError naming the job and the field. */
+  jobs?: Readonly<Record<string, JobBehaviour>>;
+  /** Rows per page of the OData archive (GET /BatchTask): the spec's 50 by default; a smaller one crosses pages with few tasks. */
+  archivePageSize?: number;
+  /**
+   * Serve the state of an earlier mock (its `sandbox`): its tasks, running jobs, ids, job
+   * definitions, faults, clock and page size, as a restarted server keeps its database. Seed tasks
+   * follow this mock's spec where the sandbox has not changed them. Not with the options that
+   * make a sandbox (tasks, taskRunMs, maxTasks, maxStringLength, jobs, clock, clockStart, archivePageSize, rateLimit).
+   */
+  sandbox?: MockSandbox;
 }
 
 export interface RunningMock {
@@ -77,14 +101,27 @@ export interface RunningMock {
   port: number;
   /** Every log line so far: the front's access log and Prism's output. No credentials. */
   logs: string[];
-  /** Puts the store back as it started (the seed, or `tasks`; ids handed out stay used), removes every fault and forgets the rate limit's count. */
+  /**
+   * Puts the store back as it started (the seed, or `tasks`; ids handed out stay used), the job
+   * definitions back to those given to startMock, removes every fault and forgets the rate
+   * limit's count. The clock does not go back.
+   */
   reset(): void;
   /** Fault rules: errors, slow answers and dropped connections on chosen operations (see FaultRule). */
   faults: FaultControls;
+  /** The sandbox's clock: `now()`, and on a manual clock `advance(ms)` and `set(time)`. */
+  clock: MockClock;
+  /** How jobs run, by name: `define(name, behaviour)`, `remove(name)`, `clear()`, `list()`. */
+  jobs: MockJobs;
+  /** The state behind this mock, for startMock({ sandbox }). */
+  sandbox: MockSandbox;
   /** Every task in the store now, by Id. */
   tasks(): StoredTask[];
   stop(): Promise<void>;
 }
+
+/** The faults and rate limit of each sandbox, kept across the fronts that serve it. */
+const steeringOf = new WeakMap<MockSandbox, { faults: FaultSet; rateLimiter: RateLimiter | undefined }>();
 
 /** Starts the mock: Prism on a private port, the front on `port`. Resolves once both answer. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
@@ -101,26 +138,41 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (logs.length > 5000) logs.splice(0, logs.length - 5000);
     options.onLog?.(line);
   };
-  // Fixtures are checked before Prism starts: a bad one costs nothing to refuse.
-  const seed = options.tasks === undefined ? defaultSeed(doc) : loadFixtures(doc, options.tasks);
-  const store = new TaskStore(seed, {
-    ...(options.taskRunMs === undefined ? {} : { runMs: options.taskRunMs }),
-    ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
-    ...(options.maxStringLength === undefined ? {} : { maxString: options.maxStringLength }),
-  });
+  // Fixtures, job definitions and the clock are checked before Prism starts: a bad one costs nothing to refuse.
+  let sandbox: MockSandbox;
+  if (options.sandbox === undefined) sandbox = createSandbox(doc, options);
+  else {
+    const given = [...SANDBOX_OPTIONS, 'rateLimit' as const].find((name) => options[name] !== undefined);
+    if (given) throw new TypeError(`startMock: ${given} cannot be given with sandbox (the sandbox keeps the ${given} it was made with).`);
+    sandbox = options.sandbox;
+    const state = sandboxState(sandbox);
+    state.store.reseed(seedFor(state, doc));
+  }
+  const { store, jobs: book, clock } = sandboxState(sandbox);
+  // Faults and the rate limit belong to the sandbox too: a dev-loop reload keeps them.
+  let steering = steeringOf.get(sandbox);
+  if (!steering) {
+    steering = {
+      faults: new FaultSet(indexOperations(doc).map((operation) => operation.operationId)),
+      rateLimiter: options.rateLimit && new RateLimiter(options.rateLimit, clock.now),
+    };
+    steeringOf.set(sandbox, steering);
+  }
+  const { faults, rateLimiter } = steering;
   const prism = options.prismUrl ? { url: options.prismUrl, stop: async () => {} } : await startPrism({ specPath, log });
-  const faults = new FaultSet(indexOperations(doc).map((operation) => operation.operationId));
-  const rateLimiter = options.rateLimit && new RateLimiter(options.rateLimit);
   const reset = () => {
     store.reset();
+    book.reset();
     faults.clear();
     rateLimiter?.reset();
   };
-  // The clock and job definitions join here when they exist; until then their controls answer 501.
-  // The rate limiter counts its window in real time; its second argument takes another clock's now().
-  const clock: ClockControls | undefined = undefined;
-  const jobs: JobControls | undefined = undefined;
-  const control = { access: options.control ?? ('loopback' as const), faults, reset, clock, jobs };
+  const jobControls = {
+    define: (name: string, behaviour: JobBehaviour) => sandbox.jobs.define(name, behaviour),
+    remove: (name: string) => sandbox.jobs.remove(name),
+    clear: () => sandbox.jobs.clear(),
+    list: () => Object.fromEntries(sandbox.jobs.list().map(({ name, behaviour }) => [name, behaviour])),
+  };
+  const control = { access: options.control ?? ('loopback' as const), faults, reset, clock, jobs: jobControls };
   const server = createFront({ doc, prismUrl: prism.url, ...limits, store, log, control, rateLimiter });
   try {
     await new Promise<void>((resolveListen, reject) => {
@@ -143,6 +195,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       list: () => faults.list(),
     },
     tasks: () => store.all(),
+    clock,
+    jobs: sandbox.jobs,
+    sandbox,
     async stop() {
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());

@@ -1,9 +1,13 @@
 // The mock's one store of batch tasks, behind every operation. It starts from a seed (seed.ts,
 // or the caller's own fixtures) and changes as a server's database would: started jobs run
 // (New, then Started with rising progress, then Succeeded, or Failed for a job whose name
-// contains "fail"), updates change only what UpdateBatchTask's page says, stopped jobs end, and
+// contains "fail", unless the job's name has a behaviour defined in jobs.ts), updates change
+// only what UpdateBatchTask's page says, stopped jobs end (unless they cannot be cancelled), and
 // deleted tasks are gone. Ids are never reused, so a deleted or forgotten id reads as gone,
-// never as another task.
+// never as another task. Every time is the store's clock's (clock.ts): a task's course is
+// computed from it when the task is read, so moving a manual clock moves every job at once.
+import { isDeepStrictEqual } from 'node:util';
+import type { JobBehaviour } from './jobs.ts';
 
 export const REAL_STATES = ['Unknown', 'New', 'Aquired', 'Started', 'Succeeded', 'Failed', 'SucceededManualCleanup'] as const;
 export type TaskState = (typeof REAL_STATES)[number];
@@ -47,12 +51,26 @@ export interface StoreLimits {
 export interface StoreOptions extends Partial<StoreLimits> {
   /** How long a started job runs, from Started to its end (default 5 s). */
   runMs?: number;
+  /** The clock, in ms since the epoch (Date.now by default). */
   now?: () => number;
+  /** The behaviour defined for a job name, if any (the sandbox's JobBook); none: the defaults. */
+  behaviourOf?: (name: string) => JobBehaviour | undefined;
+  /** Rows per page of the OData archive (GET /BatchTask); the spec's 50 by default. */
+  archivePageSize?: number;
 }
 
+/** A started job's course, fixed when it starts (a later definition does not change it). */
 interface Job {
   created: number;
-  fails: boolean;
+  queuedMs: number;
+  runMs: number;
+  /** Never ends on its own. */
+  hang: boolean;
+  /** The percent at which it ends Failed, with `failResult`; undefined: it does not fail. */
+  failAtPercent?: number;
+  failResult: string;
+  endState: 'Succeeded' | 'SucceededManualCleanup';
+  result: string;
 }
 
 interface Entry {
@@ -72,14 +90,20 @@ export interface TaskFilter {
 export class TaskStore {
   readonly runMs: number;
   readonly limits: StoreLimits;
+  readonly archivePageSize: number | undefined;
   readonly #now: () => number;
+  readonly #behaviourOf: (name: string) => JobBehaviour | undefined;
   readonly #entries = new Map<number, Entry>();
   #seed: readonly StoredTask[] = [];
   #nextId = 1;
+  /** The first id a start handed out (Infinity before any): ids from it to #nextId name started jobs. */
+  #firstStartedId = Number.POSITIVE_INFINITY;
 
   constructor(seed: readonly StoredTask[], options: StoreOptions = {}) {
     this.runMs = options.runMs ?? DEFAULT_RUN_MS;
     this.#now = options.now ?? Date.now;
+    this.#behaviourOf = options.behaviourOf ?? (() => undefined);
+    this.archivePageSize = options.archivePageSize;
     this.limits = {
       maxTasks: options.maxTasks ?? DEFAULT_MAX_TASKS,
       maxString: options.maxString ?? DEFAULT_MAX_STRING,
@@ -92,6 +116,32 @@ export class TaskStore {
   load(seed: readonly StoredTask[]): void {
     this.#seed = seed.map((task) => structuredClone(task));
     this.reset();
+  }
+
+  /**
+   * Takes a new seed (the dev loop's, when the spec's samples change) and keeps everything else:
+   * started jobs, changes and deletions. A seed task the store still holds as the old seed had
+   * it takes the new seed's values (or goes, when the new seed has no such task); one that was
+   * changed or deleted stays as it is; a task new to the seed is added unless its id is a
+   * started job's. reset() goes back to the new seed.
+   */
+  reseed(seed: readonly StoredTask[]): void {
+    const fresh = seed.map((task) => structuredClone(task));
+    const freshIds = new Set(fresh.map((task) => task.Id));
+    const old = new Map(this.#seed.map((task) => [task.Id, task]));
+    const untouched = (id: number) => {
+      const entry = this.#entries.get(id);
+      return entry !== undefined && !entry.job && isDeepStrictEqual(entry.task, old.get(id));
+    };
+    for (const id of old.keys()) if (!freshIds.has(id) && untouched(id)) this.#entries.delete(id);
+    for (const task of fresh) {
+      if (old.has(task.Id) ? untouched(task.Id) : !this.#entries.has(task.Id) && !(task.Id >= this.#firstStartedId && task.Id < this.#nextId)) {
+        this.#entries.set(task.Id, { task: structuredClone(task) });
+      }
+    }
+    this.#seed = fresh;
+    this.#nextId = Math.max(this.#nextId, ...fresh.map((task) => task.Id + 1));
+    this.#trim();
   }
 
   /** Back to the seed. */
@@ -145,8 +195,10 @@ export class TaskStore {
     if (name === '') return undefined;
     for (const property of STARTED_TEXT) this.#checkText(property, input[property]);
     const parameters = this.#checkParameters(input.ParameterObject);
+    const job = this.#plan(name, this.#now());
     const id = this.#nextId++;
-    const created = this.#now();
+    if (this.#firstStartedId === Number.POSITIVE_INFINITY) this.#firstStartedId = id;
+    const { created } = job;
     const text = (property: string) => (typeof input[property] === 'string' ? (input[property] as string) : null);
     const task: StoredTask = {
       Id: id,
@@ -170,11 +222,11 @@ export class TaskStore {
       ProgressDescription: 'Queued',
       ProgressPercent: 0,
       FileName: null,
-      CancellationBehaviour: 'CanCancel',
+      CancellationBehaviour: this.#behaviourOf(name)?.cancellation ?? 'CanCancel',
       TableRight: { Mask: 'FULL', Reason: '' },
       FieldProperties: {},
     };
-    this.#entries.set(id, { task, job: { created, fails: FAILS.test(name) } });
+    this.#entries.set(id, { task, job });
     this.#trim();
     return id;
   }
@@ -203,7 +255,11 @@ export class TaskStore {
     return this.#settle(entry);
   }
 
-  /** Stops a running job (it ends Failed): true; false when it had ended or cannot be cancelled; null when there is no such task. */
+  /**
+   * Stops a running job (it ends Failed): true; false when it had ended or its
+   * CancellationBehaviour is CannotCancel (CanCancel and CancelWithWarning stop); null when
+   * there is no such task.
+   */
   stop(id: unknown): boolean | null {
     if (typeof id !== 'number') return null;
     const entry = this.#entries.get(id);
@@ -246,26 +302,48 @@ export class TaskStore {
     }
   }
 
+  /** A job's course from its name: its definition, else the defaults (taskRunMs; a name with "fail" fails at 60%). */
+  #plan(name: string, created: number): Job {
+    const defined = this.#behaviourOf(name);
+    const runMs = defined?.runMs ?? this.runMs;
+    const quoted = JSON.stringify(name);
+    const job: Job = {
+      created,
+      runMs,
+      queuedMs: defined?.queuedMs ?? Math.min(500, runMs / 10),
+      hang: defined?.hang === true,
+      failResult: `The job ${quoted} failed: the mock fails every job whose name contains "fail".`,
+      endState: defined?.manualCleanup === true ? 'SucceededManualCleanup' : 'Succeeded',
+      result: defined?.result ?? `The job ${quoted} finished.`,
+    };
+    if (defined === undefined) {
+      if (FAILS.test(name)) job.failAtPercent = 60;
+    } else if (defined.failAtPercent !== undefined) {
+      job.failAtPercent = defined.failAtPercent;
+      job.failResult = defined.result ?? `The job ${quoted} failed at ${defined.failAtPercent}%: the mock's definition of the job fails it there (failAtPercent ${defined.failAtPercent}).`;
+    }
+    return job;
+  }
+
   /** The task at this moment of its run; a job that has ended is stored as ended. */
   #settle(entry: Entry): StoredTask {
     const { job, task } = entry;
     if (!job) return { ...task };
-    const queuedMs = Math.min(500, this.runMs / 10);
     const elapsed = this.#now() - job.created;
-    const progress = this.runMs <= 0 ? 100 : Math.max(0, Math.min(100, Math.floor((100 * (elapsed - queuedMs)) / this.runMs)));
-    const failsAt = 60;
-    const name = String(task.Name);
-    if (elapsed < queuedMs) return { ...task, State: 'New', ProgressPercent: 0, ProgressDescription: 'Queued', StartCount: 0 };
-    if (job.fails && progress >= failsAt) {
-      entry.task = { ...task, State: 'Failed', ProgressPercent: failsAt, ProgressDescription: `Step ${1 + Math.floor(failsAt / 20)} of 5`, Result: `The job "${name}" failed: the mock fails every job whose name contains "fail".` };
+    if (elapsed < job.queuedMs) return { ...task, State: 'New', ProgressPercent: 0, ProgressDescription: 'Queued', StartCount: 0 };
+    const started = { ...task, LastStarted: new Date(job.created + job.queuedMs).toISOString() };
+    const step = (percent: number) => `Step ${Math.min(5, 1 + Math.floor(percent / 20))} of 5`;
+    if (job.hang) return { ...started, State: 'Started', ProgressPercent: 0, ProgressDescription: step(0) };
+    const progress = job.runMs <= 0 ? 100 : Math.max(0, Math.min(100, Math.floor((100 * (elapsed - job.queuedMs)) / job.runMs)));
+    const end = (ended: StoredTask) => {
+      entry.task = ended;
       delete entry.job;
-      return { ...entry.task };
+      return { ...ended };
+    };
+    if (job.failAtPercent !== undefined && progress >= job.failAtPercent) {
+      return end({ ...started, State: 'Failed', ProgressPercent: job.failAtPercent, ProgressDescription: step(job.failAtPercent), Result: job.failResult });
     }
-    if (progress >= 100) {
-      entry.task = { ...task, State: 'Succeeded', ProgressPercent: 100, ProgressDescription: 'Done', Result: `The job "${name}" finished.` };
-      delete entry.job;
-      return { ...entry.task };
-    }
-    return { ...task, State: 'Started', ProgressPercent: progress, ProgressDescription: `Step ${1 + Math.floor(progress / 20)} of 5` };
+    if (progress >= 100) return end({ ...started, State: job.endState, ProgressPercent: 100, ProgressDescription: 'Done', Result: job.result });
+    return { ...started, State: 'Started', ProgressPercent: progress, ProgressDescription: step(progress) };
   }
 }

@@ -170,11 +170,17 @@ describe('who may use it', () => {
 });
 
 describe('clock and jobs', () => {
-  it('answer 501 naming the missing feature on a mock without them', async () => {
-    expect(await control('GET', '/mock/clock')).toMatchObject({ status: 501, body: errorBody(/no controllable clock \(mock\.clock\)/, 'NotImplemented') });
-    expect(await control('POST', '/mock/clock/advance', { ms: 1000 })).toMatchObject({ status: 501 });
-    expect(await control('GET', '/mock/jobs')).toMatchObject({ status: 501, body: errorBody(/no job definitions \(mock\.jobs\)/, 'NotImplemented') });
-    expect(await control('PUT', '/mock/jobs/ExportJob', { hang: true })).toMatchObject({ status: 501 });
+  it("are the mock's own: a job defined over HTTP runs as defined, on the clock advanced over HTTP", async () => {
+    const manual = await another({ clock: 'manual' });
+    const started = manual.clock.now();
+    expect(await control('PUT', '/mock/jobs/Payroll', { runMs: 60_000, failAtPercent: 40 }, manual.url)).toMatchObject({ status: 200 });
+    expect(manual.jobs.list()).toEqual([{ name: 'Payroll', behaviour: { runMs: 60_000, failAtPercent: 40 } }]);
+    expect(await control('GET', '/mock/jobs', undefined, manual.url)).toMatchObject({ status: 200, body: { Payroll: { runMs: 60_000, failAtPercent: 40 } } });
+    expect(await control('POST', '/mock/clock/advance', { ms: 3_600_000 }, manual.url)).toMatchObject({ status: 200, body: { now: started + 3_600_000 } });
+    expect(manual.clock.now()).toBe(started + 3_600_000);
+    expect(await control('PUT', '/mock/jobs/Payroll', { failAtPercent: 140 }, manual.url)).toMatchObject({ status: 400, body: errorBody(/failAtPercent/, 'BadRequest') });
+    // A real clock cannot be moved: 400 naming the mode, not a 5xx.
+    expect(await control('POST', '/mock/clock/advance', { ms: 1000 })).toMatchObject({ status: 400, body: errorBody(/clock is real/, 'BadRequest') });
   });
 
   describe('with a clock and job definitions', () => {

@@ -1,5 +1,6 @@
 // The dev loop on a copy of the spec in a temp dir: a saved edit reaches the mock's answers, and
-// an edit that does not lint leaves the mock serving what it served.
+// an edit that does not lint leaves the mock serving what it served. The sandbox outlives every
+// save: jobs started before one read back after it.
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,23 +58,46 @@ async function save(edit: (text: string) => string): Promise<ReloadOutcome> {
   return outcomes.at(-1)!;
 }
 
-async function taskName(): Promise<string> {
-  const response = await fetch(`${loop.url}/api/v1/Agents/Batch/GetBatchTaskInfo`, {
+async function agents(operation: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${loop.url}/api/v1/Agents/Batch/${operation}`, {
     method: 'POST',
     headers: { Authorization: 'Basic dGplMDpUamUw', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ Id: 248 }), // the GetBatchTaskInfo page's sample task, seeded from the spec being edited
+    body: JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
   expect(response.status).toBe(200);
-  return ((await response.json()) as { Name: string }).Name;
+  return response.json();
+}
+
+async function taskName(): Promise<string> {
+  // The GetBatchTaskInfo page's sample task, seeded from the spec being edited.
+  return ((await agents('GetBatchTaskInfo', { Id: 248 })) as { Name: string }).Name;
 }
 
 it('serves the edited spec once the edit is saved, on the same URL', { timeout: 60_000 }, async () => {
   const url = loop.url;
   expect(await taskName()).toBe('Kreiger, Veum and Wehner');
+  // State made before the save: a job that runs until stopped, its definition, a changed seed task.
+  const before = loop.mock();
+  before.jobs.define('DevLoopJob', { hang: true, cancellation: 'CannotCancel' });
+  const id = (await agents('StartBatchJob', { BatchTaskInfo: { Name: 'DevLoopJob', Description: 'started before the save' } })) as number;
+  const started = (await agents('GetBatchTaskInfo', { Id: id })) as Record<string, unknown>;
+  await agents('UpdateBatchTask', { BatchTaskInfo: { Id: 189, Description: 'changed before the save' } });
+
   const outcome = await save((text) => text.replace(ORIGINAL_NAME, "Name: 'Edited by the dev-loop test'"));
   expect(outcome.kind).toBe('served');
   expect(loop.url).toBe(url);
+  expect(loop.mock()).not.toBe(before); // a new front...
+  expect(await taskName()).toBe('Edited by the dev-loop test'); // ...serving the new spec's seed...
+  // ...over the same sandbox: the job, its definition, the change and the ids carry over.
+  expect(await agents('GetBatchTaskInfo', { Id: id })).toMatchObject({ Id: id, Name: 'DevLoopJob', Description: 'started before the save', Created: started.Created, CancellationBehaviour: 'CannotCancel' });
+  expect(['New', 'Started']).toContain(((await agents('GetBatchTaskInfo', { Id: id })) as { State: string }).State);
+  expect(await agents('GetBatchTaskInfo', { Id: 189 })).toMatchObject({ Description: 'changed before the save' });
+  expect(loop.mock().jobs.list()).toEqual([{ name: 'DevLoopJob', behaviour: { hang: true, cancellation: 'CannotCancel' } }]);
+  expect(await agents('StartBatchJob', { BatchTaskInfo: { Name: 'ExportJob' } })).toBe(id + 1);
+  // Reset only on request.
+  loop.mock().reset();
+  expect(await agents('GetBatchTaskInfo', { Id: id })).toBeNull();
   expect(await taskName()).toBe('Edited by the dev-loop test');
   expect(printed.at(-1)).toMatch(/^components\/examples\.yaml changed: the mock at http:\/\/127\.0\.0\.1:\d+ answers with it \(\d+ ms\)\.$/);
   // The bundle the other tools read is the served one.

@@ -243,17 +243,14 @@ export interface components {
             runMs?: number;
             /** @description The job ends Failed on reaching this percent, with a Result that says so. */
             failAtPercent?: number;
-            /** @description The Result text of a job that succeeds. */
+            /** @description The Result text the job ends with (on success; with failAtPercent, instead of the failure's own text). */
             result?: string;
             /** @description The job reaches Started and never ends. */
             hang?: boolean;
-            /** @description How long the job stays queued (New, then Aquired) before it starts, in milliseconds. */
+            /** @description How long the job stays queued (New) before it starts, in milliseconds. */
             queuedMs?: number;
-            /**
-             * @description Whether StopBatchJob may stop the job, as the BatchTaskCancellationBehaviour of the Batch spec says.
-             * @enum {string}
-             */
-            cancellation?: "CanCancel" | "CancelWithWarning" | "CannotCancel";
+            /** @description Whether StopBatchJob may stop the job (the task's CancellationBehaviour); CannotCancel refuses. */
+            cancellation?: components["schemas"]["BatchTaskCancellationBehaviour"];
             /** @description The job ends SucceededManualCleanup instead of Succeeded. */
             manualCleanup?: boolean;
         };
@@ -296,6 +293,13 @@ export interface components {
             /** @description Where the error came from. */
             ErrorSource?: string;
         };
+        /**
+         * BatchTaskCancellationBehaviour
+         * @description Whether a batch task can be cancelled: CanCancel = 0, CancelWithWarning = 1 (the user
+         *     interface shows a warning, string SR_BATCH_<snakeCaseName>_CANCELLATION), CannotCancel = 2.
+         * @enum {string}
+         */
+        BatchTaskCancellationBehaviour: "CanCancel" | "CancelWithWarning" | "CannotCancel";
     };
     responses: {
         /** @description The request cannot be true; the message names the property. */
