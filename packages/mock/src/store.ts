@@ -36,7 +36,7 @@ export class StoreProblem extends Error {
 }
 
 export interface StoreLimits {
-  /** Tasks kept at most; past it the oldest finished task (else the oldest) is forgotten. */
+  /** Tasks kept at most; past it the oldest finished task (else the oldest not running) is forgotten; never a running one. */
   maxTasks: number;
   /** Characters kept at most in each string property; a longer one is refused with 400. */
   maxString: number;
@@ -69,6 +69,18 @@ export interface TaskFilter {
   system?: boolean;
 }
 
+/**
+ * A frozen deep copy of plain JSON data. The seed is kept frozen so that each reset can hand the
+ * same task objects to the store again without copying them (100,000 copies are seconds): the
+ * store never changes a task in place, it replaces it.
+ */
+function frozenCopy<T>(value: T): T {
+  if (!value || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? value.map(frozenCopy) : {};
+  if (!Array.isArray(value)) for (const key of Object.keys(value)) (copy as Record<string, unknown>)[key] = frozenCopy((value as Record<string, unknown>)[key]);
+  return Object.freeze(copy) as T;
+}
+
 export class TaskStore {
   readonly runMs: number;
   readonly limits: StoreLimits;
@@ -88,19 +100,31 @@ export class TaskStore {
     this.load(seed);
   }
 
-  /** Replaces every task with `seed` (copied). Ids handed out before stay used: they are never reused. */
+  /**
+   * Replaces every task with `seed` (copied). Ids handed out before stay used: they are never
+   * reused. A seed of more than maxTasks tasks is refused (a RangeError naming maxTasks): the
+   * store would have to forget some at once, and it never forgets a running one.
+   */
   load(seed: readonly StoredTask[]): void {
-    this.#seed = seed.map((task) => structuredClone(task));
+    if (seed.length > this.limits.maxTasks) {
+      throw new RangeError(`TaskStore: the seed holds ${seed.length} tasks, more than maxTasks (${this.limits.maxTasks}); raise maxTasks to at least ${seed.length}.`);
+    }
+    // By Id: the entries' order is then the Ids' order (a start's Id is above every other),
+    // so the oldest task is the first one #makeRoom meets.
+    this.#seed = seed.map(frozenCopy).sort((a, b) => a.Id - b.Id);
     this.reset();
   }
 
   /** Back to the seed. */
   reset(): void {
     this.#entries.clear();
-    for (const task of this.#seed) this.#entries.set(task.Id, { task: structuredClone(task) });
-    const highest = Math.max(10_000, ...this.#seed.map((task) => task.Id));
+    // A loop, not Math.max(...ids): spreading 100,000 ids overflows the stack.
+    let highest = 10_000;
+    for (const task of this.#seed) {
+      this.#entries.set(task.Id, { task });
+      if (task.Id > highest) highest = task.Id;
+    }
     this.#nextId = Math.max(this.#nextId, highest + 1);
-    this.#trim();
   }
 
   /** The store's clock, in ms since the epoch. */
@@ -145,6 +169,7 @@ export class TaskStore {
     if (name === '') return undefined;
     for (const property of STARTED_TEXT) this.#checkText(property, input[property]);
     const parameters = this.#checkParameters(input.ParameterObject);
+    this.#makeRoom();
     const id = this.#nextId++;
     const created = this.#now();
     const text = (property: string) => (typeof input[property] === 'string' ? (input[property] as string) : null);
@@ -175,7 +200,6 @@ export class TaskStore {
       FieldProperties: {},
     };
     this.#entries.set(id, { task, job: { created, fails: FAILS.test(name) } });
-    this.#trim();
     return id;
   }
 
@@ -197,8 +221,9 @@ export class TaskStore {
       entry.task = { ...this.#settle(entry), State: changes.State as TaskState };
       delete entry.job;
     }
+    // A new object, never a change in place: the task may be the seed's (frozen, shared by resets).
     for (const property of ['Description', 'Response', 'Request'] as const) {
-      if (changes[property] !== undefined) entry.task[property] = changes[property];
+      if (changes[property] !== undefined) entry.task = { ...entry.task, [property]: changes[property] };
     }
     return this.#settle(entry);
   }
@@ -235,15 +260,32 @@ export class TaskStore {
     return value as Record<string, unknown>;
   }
 
-  /** Forgets the oldest finished tasks (else the oldest) past maxTasks. */
-  #trim(): void {
-    while (this.#entries.size > this.limits.maxTasks) {
-      let victim: number | undefined;
-      for (const [id, entry] of this.#entries) {
-        if (FINAL_STATES.includes(this.#settle(entry).State) && (victim === undefined || id < victim)) victim = id;
+  /**
+   * Makes room for one more task when the store holds maxTasks: forgets the oldest finished task,
+   * else the oldest that is not running (Unknown); never a running one (New, Aquired, Started),
+   * which someone may be watching. With only running tasks left, refuses the start with 409.
+   * The entries are in Id order, so the scan stops at the first finished task.
+   */
+  #makeRoom(): void {
+    if (this.#entries.size < this.limits.maxTasks) return;
+    let idle: number | undefined;
+    for (const [id, entry] of this.#entries) {
+      const state = entry.job ? this.#settle(entry).State : entry.task.State;
+      if (FINAL_STATES.includes(state)) {
+        this.#entries.delete(id);
+        return;
       }
-      this.#entries.delete(victim ?? Math.min(...this.#entries.keys()));
+      if (idle === undefined && !RUNNING_STATES.includes(state)) idle = id;
     }
+    if (idle !== undefined) {
+      this.#entries.delete(idle);
+      return;
+    }
+    throw new StoreProblem(
+      409,
+      'Conflict',
+      `The mock's store is full: it keeps ${this.limits.maxTasks} tasks (maxTasks), all of them running, and forgets only ended ones. Stop or delete a task, or start the mock with a larger maxTasks.`,
+    );
   }
 
   /** The task at this moment of its run; a job that has ended is stored as ended. */
