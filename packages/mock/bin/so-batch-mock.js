@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves the mock on http://127.0.0.1:4010 (MOCK_PORT chooses another port) until Ctrl-C.
 // Jobs started through it run for MOCK_TASK_SECONDS (default 5) before they end; MOCK_TASKS
-// names a JSON file of tasks to start with instead of the seed.
+// names a JSON file of tasks to start with instead of the seed (a relative path is read from
+// where the command was run); MOCK_MAX_TASKS is how many tasks the store keeps (default 1000).
 //
 // Plain JavaScript that any Node parses, so that an older Node hears in one line which one the
 // mock needs (its Prism 5.16 declares Node 24.18 or newer) instead of a stack trace.
@@ -15,9 +16,9 @@ if (major < wantMajor || (major === wantMajor && minor < (wantMinor ?? 0))) {
   process.exit(1);
 }
 
-let startMock, readFixtureFile, bundledSpecPath, loadSpec;
+let startMock, readFixtureFile, fixturePath, bundledSpecPath, loadSpec;
 try {
-  ({ startMock, readFixtureFile, bundledSpecPath, loadSpec } = await import('../dist/index.js'));
+  ({ startMock, readFixtureFile, fixturePath, bundledSpecPath, loadSpec } = await import('../dist/index.js'));
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/dist/index.js')) throw error;
   console.error('The mock is not built: run `pnpm --filter @so-batch/mock build` (or `pnpm build`) in the so-batch workspace.');
@@ -36,10 +37,16 @@ if (!Number.isFinite(taskSeconds) || taskSeconds < 0 || taskSeconds > 86_400) {
   process.exit(2);
 }
 
+const maxTasks = process.env.MOCK_MAX_TASKS === undefined ? undefined : Number(process.env.MOCK_MAX_TASKS);
+if (maxTasks !== undefined && (!Number.isInteger(maxTasks) || maxTasks < 1 || maxTasks > 10_000_000)) {
+  console.error(`MOCK_MAX_TASKS must be a whole number of tasks (1-10000000), not "${process.env.MOCK_MAX_TASKS}".`);
+  process.exit(2);
+}
+
 let tasks;
 if (process.env.MOCK_TASKS) {
   try {
-    tasks = readFixtureFile(loadSpec(bundledSpecPath()), process.env.MOCK_TASKS);
+    tasks = readFixtureFile(loadSpec(bundledSpecPath()), fixturePath(process.env.MOCK_TASKS), maxTasks === undefined ? {} : { maxTasks });
   } catch (error) {
     console.error(`MOCK_TASKS: ${error.message}`);
     process.exit(2);
@@ -52,6 +59,7 @@ try {
     port,
     taskRunMs: taskSeconds * 1000,
     ...(tasks ? { tasks } : {}),
+    ...(maxTasks === undefined ? {} : { maxTasks }),
     onLog: (line) => {
       if (!line.startsWith('[prism]')) console.log(line);
     },

@@ -15,7 +15,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type Config, type NormalizedProblem } from '@redocly/openapi-core';
 import { warmPrisms } from './dev-prism.ts';
-import { bundledSpecPath, loadSpec, readFixtureFile, startMock, type RunningMock, type StoredTask } from './index.ts';
+import { bundledSpecPath, fixturePath, loadSpec, readFixtureFile, startMock, type RunningMock, type StoredTask } from './index.ts';
 import type { PrismProcess } from './prism.ts';
 
 export interface DevLoopOptions {
@@ -28,6 +28,8 @@ export interface DevLoopOptions {
   taskRunMs?: number;
   /** The tasks each new mock starts with (MOCK_TASKS), instead of the seed; checked against each new spec. */
   tasks?: readonly Record<string, unknown>[];
+  /** The store's maxTasks (MOCK_MAX_TASKS); 1000 by default. */
+  maxTasks?: number;
   /**
    * After each reload, regenerate the client's types and rebuild what depends on them (the
    * workspace's packages/client, apps/cli...). On by default; off for a spec outside the workspace.
@@ -127,6 +129,7 @@ export async function startDevLoop(options: DevLoopOptions = {}): Promise<DevLoo
       prismUrl: prism.url,
       ...(options.taskRunMs === undefined ? {} : { taskRunMs: options.taskRunMs }),
       ...(options.tasks === undefined ? {} : { tasks: options.tasks }),
+      ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
       ...(options.onLog ? { onLog: options.onLog } : {}),
     });
 
@@ -363,7 +366,7 @@ function workspaceRebuilder(root: string, print: (line: string) => void) {
   };
 }
 
-// `node src/dev.ts` (what `pnpm dev` runs): MOCK_PORT, MOCK_TASK_SECONDS and MOCK_TASKS as for the bin;
+// `node src/dev.ts` (what `pnpm dev` runs): MOCK_PORT, MOCK_TASK_SECONDS, MOCK_TASKS and MOCK_MAX_TASKS as for the bin;
 // MOCK_SPEC_DIR follows another copy of the spec instead (and rebuilds nothing in the workspace).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const port = Number(process.env.MOCK_PORT ?? 4010);
@@ -376,10 +379,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(`MOCK_TASK_SECONDS must be a number of seconds (0-86400), not "${process.env.MOCK_TASK_SECONDS}".`);
     process.exit(2);
   }
+  const maxTasks = process.env.MOCK_MAX_TASKS === undefined ? undefined : Number(process.env.MOCK_MAX_TASKS);
+  if (maxTasks !== undefined && (!Number.isInteger(maxTasks) || maxTasks < 1 || maxTasks > 10_000_000)) {
+    console.error(`MOCK_MAX_TASKS must be a whole number of tasks (1-10000000), not "${process.env.MOCK_MAX_TASKS}".`);
+    process.exit(2);
+  }
   let tasks: StoredTask[] | undefined;
   if (process.env.MOCK_TASKS) {
     try {
-      tasks = readFixtureFile(loadSpec(bundledSpecPath()), process.env.MOCK_TASKS);
+      // A relative path is read from where the user ran `pnpm dev`, not from packages/mock.
+      tasks = readFixtureFile(loadSpec(bundledSpecPath()), fixturePath(process.env.MOCK_TASKS), maxTasks === undefined ? {} : { maxTasks });
     } catch (error) {
       console.error(`MOCK_TASKS: ${(error as Error).message}`);
       process.exit(2);
@@ -389,6 +398,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     loop = await startDevLoop({
       ...(tasks ? { tasks } : {}),
+      ...(maxTasks === undefined ? {} : { maxTasks }),
       ...(process.env.MOCK_SPEC_DIR ? { specDir: process.env.MOCK_SPEC_DIR, rebuildWorkspace: false } : {}),
       port,
       taskRunMs: taskSeconds * 1000,

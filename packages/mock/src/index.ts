@@ -7,7 +7,7 @@ import { bundledSpecPath, loadSpec } from './spec.ts';
 
 export { DEFAULT_BODY_LIMIT, DEFAULT_LIMITS, type FrontLimits } from './front.ts';
 export { bundledSpecPath, loadSpec } from './spec.ts';
-export { ASSOCIATES, DEFAULT_CALLER, FixtureError, readFixtureFile } from './seed.ts';
+export { ASSOCIATES, DEFAULT_CALLER, DEFAULT_MAX_FIXTURE_BYTES, FixtureError, fixturePath, readFixtureFile, type FixtureFileOptions } from './seed.ts';
 export { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, type StoredTask } from './store.ts';
 export {
   ARCHIVE_PAGE_SIZE,
@@ -46,7 +46,10 @@ export interface MockOptions extends Partial<FrontLimits> {
    * against the spec: a bad one throws a FixtureError naming the task and the property.
    */
   tasks?: readonly Record<string, unknown>[];
-  /** Tasks kept at most (1000 by default); past it the oldest finished task is forgotten. */
+  /**
+   * Tasks kept at most (1000 by default); past it the oldest finished task is forgotten, never a
+   * running one: with only running tasks left, a start gets 409. More `tasks` than this are refused.
+   */
   maxTasks?: number;
   /** Characters kept at most in a task's string property (8192 by default); a longer one gets 400. */
   maxStringLength?: number;
@@ -81,7 +84,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     options.onLog?.(line);
   };
   // Fixtures are checked before Prism starts: a bad one costs nothing to refuse.
-  const seed = options.tasks === undefined ? defaultSeed(doc) : loadFixtures(doc, options.tasks);
+  const seed =
+    options.tasks === undefined
+      ? defaultSeed(doc)
+      : loadFixtures(doc, options.tasks, {
+          depthLimit: limits.depthLimit,
+          ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
+          ...(options.maxStringLength === undefined ? {} : { maxString: options.maxStringLength }),
+        });
   const store = new TaskStore(seed, {
     ...(options.taskRunMs === undefined ? {} : { runMs: options.taskRunMs }),
     ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
