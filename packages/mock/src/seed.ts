@@ -230,7 +230,7 @@ export function loadFixtures(doc: OpenApiDocument, fixtures: unknown, options: F
     const id = (fixture as { Id?: unknown } | null)?.Id;
     const label = `${source}[${index}]${Number.isInteger(id) ? ` (Id ${String(id)})` : ''}`;
     if (!fixture || typeof fixture !== 'object' || Array.isArray(fixture)) throw new FixtureError(`${label}: expected a BatchTaskInfo object, got ${describeKind(fixture)}.`);
-    checkCaps(fixture, { maxString, depthLimit }, (path, problem) => new FixtureError(`${label}: ${path.length ? `${safePath(path)} ` : ''}${problem}.`));
+    checkCaps(fixture, { maxString, depthLimit }, (property, problem) => new FixtureError(`${label}: ${property === undefined ? 'a property' : safePath([property])} ${problem}.`));
     const parameters = (fixture as { ParameterObject?: unknown }).ParameterObject;
     if (parameters !== undefined && parameters !== null) {
       const size = Buffer.byteLength(JSON.stringify(parameters));
@@ -251,26 +251,30 @@ export function loadFixtures(doc: OpenApiDocument, fixtures: unknown, options: F
 }
 
 /**
- * Walks `value` without recursion: more than `depthLimit` levels of arrays and objects, or a
- * string (or property name) over `maxString` characters, throws what `fail` makes of where.
+ * Walks a task without recursion: more than `depthLimit` levels of arrays and objects, or a
+ * string (or property name) over `maxString` characters, throws what `fail` makes of the task's
+ * property it is in. Nothing is allocated per value but the stack's entries.
  */
-function checkCaps(value: object, caps: { maxString: number; depthLimit: number }, fail: (path: (string | number)[], problem: string) => Error): void {
-  const stack: { node: unknown; depth: number; path: (string | number)[] }[] = [{ node: value, depth: 1, path: [] }];
+function checkCaps(task: object, caps: { maxString: number; depthLimit: number }, fail: (property: string | undefined, problem: string) => Error): void {
+  const tooLong = (length: number) => `${length} characters long; the mock stores at most ${caps.maxString} (maxStringLength), as for a request`;
+  const stack: { node: unknown; depth: number; property: string }[] = [];
+  for (const key of Object.keys(task)) {
+    if (key.length > caps.maxString) throw fail(undefined, `has a property name ${tooLong(key.length)}`);
+    const value = (task as Record<string, unknown>)[key];
+    if (typeof value === 'string' && value.length > caps.maxString) throw fail(key, `is ${tooLong(value.length)}`);
+    if (value && typeof value === 'object') stack.push({ node: value, depth: 2, property: key });
+  }
   while (stack.length) {
-    const { node, depth, path } = stack.pop()!;
-    if (typeof node === 'string') {
-      if (node.length > caps.maxString) throw fail(path, `is ${node.length} characters long; the mock stores at most ${caps.maxString} (maxStringLength), as for a request`);
-      continue;
+    const { node, depth, property } = stack.pop()!;
+    if (depth > caps.depthLimit) throw fail(property, `nests more than ${caps.depthLimit} levels deep, the limit a request gets (depthLimit)`);
+    const children = Array.isArray(node) ? node : Object.values(node as object);
+    if (!Array.isArray(node)) {
+      for (const key of Object.keys(node as object)) if (key.length > caps.maxString) throw fail(property, `holds a property name ${tooLong(key.length)}`);
     }
-    if (!node || typeof node !== 'object') continue;
-    if (depth > caps.depthLimit) throw fail(path.slice(0, 1), `nests more than ${caps.depthLimit} levels deep, the limit a request gets (depthLimit)`);
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) stack.push({ node: node[i], depth: depth + 1, path: [...path, i] });
-      continue;
-    }
-    for (const key of Object.keys(node)) {
-      if (key.length > caps.maxString) throw fail(path, `has a property name of ${key.length} characters; the mock stores at most ${caps.maxString} (maxStringLength)`);
-      stack.push({ node: (node as Record<string, unknown>)[key], depth: depth + 1, path: [...path, key] });
+    for (const child of children) {
+      if (typeof child === 'string') {
+        if (child.length > caps.maxString) throw fail(property, `holds a string ${tooLong(child.length)}`);
+      } else if (child && typeof child === 'object') stack.push({ node: child, depth: depth + 1, property });
     }
   }
 }
