@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixturePath, readFixtureFile } from '../src/index.ts';
 import { FixtureError, loadFixtures } from '../src/seed.ts';
@@ -148,4 +149,28 @@ describe('a relative MOCK_TASKS is read from where the command was run', () => {
     expect(fixturePath('tasks.json', { INIT_CWD: '/repo/packages/mock', TURBO_INVOCATION_DIR: '/repo' }, '/repo/packages/mock')).toBe('/repo/tasks.json');
     expect(fixturePath('/abs/tasks.json', { INIT_CWD: '/home/me' })).toBe('/abs/tasks.json');
   });
+});
+
+describe('MOCK_TASKS and MOCK_MAX_TASKS in so-batch-mock and pnpm dev', () => {
+  /** Runs an entry point of the package until it exits (each of these exits before it serves anything). */
+  async function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+    const { TURBO_INVOCATION_DIR: _turbo, INIT_CWD: _init, ...inherited } = process.env;
+    const child = spawn(process.execPath, [entry], { cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...inherited, MOCK_PORT: '0', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    return { code, stderr };
+  }
+
+  it.each(['bin/so-batch-mock.js', 'src/dev.ts'])('%s reads a relative path from where the command was run, and says how to raise maxTasks', async (entry) => {
+    const here = mkdtempSync(join(dir, 'cwd-'));
+    writeFileSync(join(here, 'tasks.json'), JSON.stringify(good(3)));
+    // Before: the path was read from packages/mock (ENOENT), and tasks past maxTasks were dropped.
+    const over = await run(entry, { MOCK_TASKS: 'tasks.json', INIT_CWD: here, MOCK_MAX_TASKS: '2' });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain(`MOCK_TASKS: ${join(here, 'tasks.json')}: 3 tasks, more than the 2 the store keeps (maxTasks). Raise maxTasks to at least 3: startMock({ maxTasks }), or MOCK_MAX_TASKS`);
+    const bad = await run(entry, { MOCK_MAX_TASKS: 'lots' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('MOCK_MAX_TASKS must be a whole number of tasks (1-10000000), not "lots".');
+  }, 60_000);
 });
