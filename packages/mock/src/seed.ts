@@ -5,7 +5,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { resolve as resolvePath } from 'node:path';
 import { DEFAULT_LIMITS } from './front.ts';
 import { resolve as resolveRef, type OpenApiDocument } from './spec.ts';
-import { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, REAL_STATES, type StoredTask, type TaskState } from './store.ts';
+import { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, REAL_STATES, sealTask, type StoredTask, type TaskState } from './store.ts';
 
 // What the store holds when the mock starts: the tasks of the reference pages' samples, each
 // under its own Id, the tasks the pages' sample requests ask for, and a few more so that every
@@ -192,11 +192,16 @@ function declaredNames(doc: OpenApiDocument): Set<string> {
 
 const describeKind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
 
+/** What loadFixtures answered, with the spec and caps it checked them against: frozen, so still true. */
+const loaded = new WeakMap<readonly unknown[], { doc: OpenApiDocument } & FixtureLimits>();
+
 /**
  * Checks fixtures against the spec's BatchTaskInfo (a real State, an Id, a Name) and the caps
  * requests get, and completes each into a task as a server fills it in. Linear in the tasks:
  * one validator for them all, and each task walked once without recursion before the validator
- * (which recurses) sees it.
+ * (which recurses) sees it. The answer is frozen (tasks and array): given back to loadFixtures
+ * (the bin's tasks, passed on to startMock) it is not checked again unless the caps are tighter,
+ * and a TaskStore takes its tasks without copying them.
  */
 export function loadFixtures(doc: OpenApiDocument, fixtures: unknown, options: FixtureOptions = {}): StoredTask[] {
   const source = options.source ?? 'tasks';
@@ -205,6 +210,10 @@ export function loadFixtures(doc: OpenApiDocument, fixtures: unknown, options: F
   const maxParameterBytes = options.maxParameterBytes ?? DEFAULT_MAX_PARAMETER_BYTES;
   const depthLimit = options.depthLimit ?? DEFAULT_LIMITS.depthLimit;
   if (!Array.isArray(fixtures)) throw new FixtureError(`${source}: expected an array of BatchTaskInfo objects, got ${describeKind(fixtures)}.`);
+  const before = loaded.get(fixtures);
+  if (before && before.doc === doc && fixtures.length <= maxTasks && before.maxString <= maxString && before.maxParameterBytes <= maxParameterBytes && before.depthLimit <= depthLimit) {
+    return fixtures as StoredTask[];
+  }
   if (fixtures.length > maxTasks) {
     throw new FixtureError(
       `${source}: ${fixtures.length} tasks, more than the ${maxTasks} the store keeps (maxTasks). Raise maxTasks to at least ${fixtures.length}: startMock({ maxTasks }), or MOCK_MAX_TASKS for so-batch-mock and pnpm dev.`,
@@ -245,8 +254,10 @@ export function loadFixtures(doc: OpenApiDocument, fixtures: unknown, options: F
     const task = fixture as unknown as Record<string, unknown> & { Id: number };
     if (seen.has(task.Id)) throw new FixtureError(`${label}: Id ${task.Id} is used by an earlier task.`);
     seen.add(task.Id);
-    tasks[index] = completeTask(task);
+    tasks[index] = sealTask(completeTask(task));
   }
+  Object.freeze(tasks);
+  loaded.set(tasks, { doc, maxTasks, maxString, maxParameterBytes, depthLimit });
   return tasks;
 }
 

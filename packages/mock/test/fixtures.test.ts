@@ -142,6 +142,24 @@ describe('the caps requests get hold for fixtures, and the message names the tas
   });
 });
 
+describe('checked once', () => {
+  it('loadFixtures answers frozen tasks, takes them back without a second check, and checks again under tighter caps', () => {
+    const tasks = loadFixtures(doc, [...good(2), { Id: 3, Name: 'Long', State: 'New', Description: 'x'.repeat(100), ParameterObject: { a: [1] } }], { maxTasks: 3 });
+    expect(Object.isFrozen(tasks)).toBe(true);
+    expect(Object.isFrozen(tasks[2])).toBe(true);
+    expect(Object.isFrozen((tasks[2]!.ParameterObject as { a: number[] }).a)).toBe(true);
+    // What the bin does: read the file, then hand its tasks to startMock.
+    expect(loadFixtures(doc, tasks, { maxTasks: 3 })).toBe(tasks);
+    expect(() => loadFixtures(doc, tasks, { maxTasks: 2 })).toThrow(/3 tasks, more than the 2 the store keeps \(maxTasks\)/);
+    expect(() => loadFixtures(doc, tasks, { maxTasks: 3, maxString: 50 })).toThrow(/tasks\[2\] \(Id 3\): Description is 100 characters long/);
+    // A store takes them as they are, and a reset gives them back unchanged after an update.
+    const store = new TaskStore(tasks, { maxTasks: 3 });
+    store.update(3, { Description: 'changed' });
+    store.reset();
+    expect(store.get(3)).toMatchObject({ Description: 'x'.repeat(100), ParameterObject: { a: [1] } });
+  });
+});
+
 describe('a relative MOCK_TASKS is read from where the command was run', () => {
   it('pnpm\'s INIT_CWD, else the working directory; under turbo, the directory turbo ran in', () => {
     expect(fixturePath('tasks.json', { INIT_CWD: '/home/me/work' }, '/repo/packages/mock')).toBe('/home/me/work/tasks.json');
