@@ -2,8 +2,8 @@
 // Serves the mock on http://127.0.0.1:4010 (MOCK_PORT chooses another port) until Ctrl-C.
 // Jobs started through it run for MOCK_TASK_SECONDS (default 5) before they end; MOCK_TASKS
 // names a JSON file of tasks to start with instead of the seed; MOCK_JOBS names a JSON file of
-// job behaviours ({ "ExportJob": { "failAtPercent": 40 } }). Files are read relative to where
-// the command was run (INIT_CWD under pnpm, else the current folder).
+// job behaviours ({ "ExportJob": { "failAtPercent": 40 } }); MOCK_MAX_TASKS is how many tasks the
+// store keeps (default 1000). Files are read relative to where the command was run.
 //
 // Plain JavaScript that any Node parses, so that an older Node hears in one line which one the
 // mock needs (its Prism 5.16 declares Node 24.18 or newer) instead of a stack trace.
@@ -17,9 +17,9 @@ if (major < wantMajor || (major === wantMajor && minor < (wantMinor ?? 0))) {
   process.exit(1);
 }
 
-let startMock, readFixtureFile, readJobsFile, userPath, bundledSpecPath, loadSpec;
+let startMock, readFixtureFile, readJobsFile, fixturePath, bundledSpecPath, loadSpec;
 try {
-  ({ startMock, readFixtureFile, readJobsFile, userPath, bundledSpecPath, loadSpec } = await import('../dist/index.js'));
+  ({ startMock, readFixtureFile, readJobsFile, fixturePath, bundledSpecPath, loadSpec } = await import('../dist/index.js'));
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/dist/index.js')) throw error;
   console.error('The mock is not built: run `pnpm --filter @so-batch/mock build` (or `pnpm build`) in the so-batch workspace.');
@@ -38,10 +38,16 @@ if (!Number.isFinite(taskSeconds) || taskSeconds < 0 || taskSeconds > 86_400) {
   process.exit(2);
 }
 
+const maxTasks = process.env.MOCK_MAX_TASKS === undefined ? undefined : Number(process.env.MOCK_MAX_TASKS);
+if (maxTasks !== undefined && (!Number.isInteger(maxTasks) || maxTasks < 1 || maxTasks > 10_000_000)) {
+  console.error(`MOCK_MAX_TASKS must be a whole number of tasks (1-10000000), not "${process.env.MOCK_MAX_TASKS}".`);
+  process.exit(2);
+}
+
 let tasks;
 if (process.env.MOCK_TASKS) {
   try {
-    tasks = readFixtureFile(loadSpec(bundledSpecPath()), userPath(process.env.MOCK_TASKS));
+    tasks = readFixtureFile(loadSpec(bundledSpecPath()), fixturePath(process.env.MOCK_TASKS), maxTasks === undefined ? {} : { maxTasks });
   } catch (error) {
     console.error(`MOCK_TASKS: ${error.message}`);
     process.exit(2);
@@ -51,7 +57,7 @@ if (process.env.MOCK_TASKS) {
 let jobs;
 if (process.env.MOCK_JOBS) {
   try {
-    jobs = readJobsFile(loadSpec(bundledSpecPath()), userPath(process.env.MOCK_JOBS));
+    jobs = readJobsFile(loadSpec(bundledSpecPath()), fixturePath(process.env.MOCK_JOBS));
   } catch (error) {
     console.error(`MOCK_JOBS: ${error.message}`);
     process.exit(2);
@@ -65,6 +71,7 @@ try {
     taskRunMs: taskSeconds * 1000,
     ...(tasks ? { tasks } : {}),
     ...(jobs ? { jobs } : {}),
+    ...(maxTasks === undefined ? {} : { maxTasks }),
     onLog: (line) => {
       if (!line.startsWith('[prism]')) console.log(line);
     },

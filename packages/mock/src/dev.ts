@@ -15,7 +15,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type Config, type NormalizedProblem } from '@redocly/openapi-core';
 import { warmPrisms } from './dev-prism.ts';
-import { bundledSpecPath, loadSpec, readFixtureFile, readJobsFile, startMock, userPath, type JobBehaviour, type RunningMock, type StoredTask } from './index.ts';
+import { bundledSpecPath, fixturePath, loadSpec, readFixtureFile, readJobsFile, startMock, type JobBehaviour, type RunningMock, type StoredTask } from './index.ts';
 import type { PrismProcess } from './prism.ts';
 
 export interface DevLoopOptions {
@@ -30,6 +30,8 @@ export interface DevLoopOptions {
   tasks?: readonly Record<string, unknown>[];
   /** How jobs of these names run (MOCK_JOBS); reset() returns to these. */
   jobs?: Readonly<Record<string, JobBehaviour>>;
+  /** The store's maxTasks (MOCK_MAX_TASKS); 1000 by default. */
+  maxTasks?: number;
   /**
    * After each reload, regenerate the client's types and rebuild what depends on them (the
    * workspace's packages/client, apps/cli...). On by default; off for a spec outside the workspace.
@@ -137,6 +139,7 @@ export async function startDevLoop(options: DevLoopOptions = {}): Promise<DevLoo
             ...(options.taskRunMs === undefined ? {} : { taskRunMs: options.taskRunMs }),
             ...(options.tasks === undefined ? {} : { tasks: options.tasks }),
             ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+            ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
           }),
       ...(options.onLog ? { onLog: options.onLog } : {}),
     });
@@ -382,10 +385,10 @@ function workspaceRebuilder(root: string, print: (line: string) => void) {
   };
 }
 
-// `node src/dev.ts` (what `pnpm dev` runs): MOCK_PORT, MOCK_TASK_SECONDS, MOCK_TASKS and MOCK_JOBS as for
-// the bin (files relative to where `pnpm dev` was run); MOCK_SPEC_DIR follows another copy of the
-// spec instead (and rebuilds nothing in the workspace). The sandbox lives as long as the loop: a spec
-// save keeps it, and only its reset() (or a restart) empties it.
+// `node src/dev.ts` (what `pnpm dev` runs): MOCK_PORT, MOCK_TASK_SECONDS, MOCK_TASKS, MOCK_MAX_TASKS and
+// MOCK_JOBS as for the bin (files relative to where `pnpm dev` was run); MOCK_SPEC_DIR follows another
+// copy of the spec instead (and rebuilds nothing in the workspace). The sandbox lives as long as the
+// loop: a spec save keeps it, and only its reset() (or a restart) empties it.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const port = Number(process.env.MOCK_PORT ?? 4010);
   const taskSeconds = Number(process.env.MOCK_TASK_SECONDS ?? 5);
@@ -397,10 +400,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(`MOCK_TASK_SECONDS must be a number of seconds (0-86400), not "${process.env.MOCK_TASK_SECONDS}".`);
     process.exit(2);
   }
+  const maxTasks = process.env.MOCK_MAX_TASKS === undefined ? undefined : Number(process.env.MOCK_MAX_TASKS);
+  if (maxTasks !== undefined && (!Number.isInteger(maxTasks) || maxTasks < 1 || maxTasks > 10_000_000)) {
+    console.error(`MOCK_MAX_TASKS must be a whole number of tasks (1-10000000), not "${process.env.MOCK_MAX_TASKS}".`);
+    process.exit(2);
+  }
   let tasks: StoredTask[] | undefined;
   if (process.env.MOCK_TASKS) {
     try {
-      tasks = readFixtureFile(loadSpec(bundledSpecPath()), userPath(process.env.MOCK_TASKS));
+      // A relative path is read from where the user ran `pnpm dev`, not from packages/mock.
+      tasks = readFixtureFile(loadSpec(bundledSpecPath()), fixturePath(process.env.MOCK_TASKS), maxTasks === undefined ? {} : { maxTasks });
     } catch (error) {
       console.error(`MOCK_TASKS: ${(error as Error).message}`);
       process.exit(2);
@@ -409,7 +418,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let jobs: Record<string, JobBehaviour> | undefined;
   if (process.env.MOCK_JOBS) {
     try {
-      jobs = readJobsFile(loadSpec(bundledSpecPath()), userPath(process.env.MOCK_JOBS));
+      jobs = readJobsFile(loadSpec(bundledSpecPath()), fixturePath(process.env.MOCK_JOBS));
     } catch (error) {
       console.error(`MOCK_JOBS: ${(error as Error).message}`);
       process.exit(2);
@@ -420,6 +429,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     loop = await startDevLoop({
       ...(tasks ? { tasks } : {}),
       ...(jobs ? { jobs } : {}),
+      ...(maxTasks === undefined ? {} : { maxTasks }),
       ...(process.env.MOCK_SPEC_DIR ? { specDir: process.env.MOCK_SPEC_DIR, rebuildWorkspace: false } : {}),
       port,
       taskRunMs: taskSeconds * 1000,

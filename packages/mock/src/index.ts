@@ -14,10 +14,10 @@ export { bundledSpecPath, loadSpec } from './spec.ts';
 export { controlSpecPath } from './control-spec.ts';
 export type { ClockControls, ControlAccess, JobControls } from './control.ts';
 export type { Fault, FaultControls, FaultHandle, FaultRule, RateLimitOptions } from './faults.ts';
-export { ASSOCIATES, DEFAULT_CALLER, FixtureError, readFixtureFile } from './seed.ts';
+export { ASSOCIATES, DEFAULT_CALLER, DEFAULT_MAX_FIXTURE_BYTES, FixtureError, fixturePath, readFixtureFile, type FixtureFileOptions } from './seed.ts';
 export { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, type StoredTask } from './store.ts';
 export type { ClockMode, MockClock } from './clock.ts';
-export { readJobsFile, userPath, type CancellationBehaviour, type JobBehaviour, type MockJobs } from './jobs.ts';
+export { readJobsFile, type CancellationBehaviour, type JobBehaviour, type MockJobs } from './jobs.ts';
 export { MAX_ARCHIVE_PAGE_SIZE, type MockSandbox } from './sandbox.ts';
 export {
   ARCHIVE_PAGE_SIZE,
@@ -56,7 +56,10 @@ export interface MockOptions extends Partial<FrontLimits> {
    * against the spec: a bad one throws a FixtureError naming the task and the property.
    */
   tasks?: readonly Record<string, unknown>[];
-  /** Tasks kept at most (1000 by default); past it the oldest finished task is forgotten. */
+  /**
+   * Tasks kept at most (1000 by default); past it the oldest finished task is forgotten, never a
+   * running one: with only running tasks left, a start gets 409. More `tasks` than this are refused.
+   */
   maxTasks?: number;
   /** Characters kept at most in a task's string property (8192 by default); a longer one gets 400. */
   maxStringLength?: number;
@@ -140,7 +143,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   };
   // Fixtures, job definitions and the clock are checked before Prism starts: a bad one costs nothing to refuse.
   let sandbox: MockSandbox;
-  if (options.sandbox === undefined) sandbox = createSandbox(doc, options);
+  if (options.sandbox === undefined) sandbox = createSandbox(doc, { ...options, depthLimit: limits.depthLimit });
   else {
     const given = [...SANDBOX_OPTIONS, 'rateLimit' as const].find((name) => options[name] !== undefined);
     if (given) throw new TypeError(`startMock: ${given} cannot be given with sandbox (the sandbox keeps the ${given} it was made with).`);

@@ -1,6 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { controlSchema, loadControlSpec } from './control-spec.ts';
 import type { components } from './generated/control.gen.ts';
 
@@ -167,13 +166,6 @@ export class JobBook implements MockJobs {
   }
 }
 
-/**
- * Where a file named on the command line is: relative to the folder the user ran the command in
- * (INIT_CWD under pnpm, which runs scripts in the package's folder), else the process's.
- */
-export function userPath(path: string): string {
-  return isAbsolute(path) ? path : resolve(process.env.INIT_CWD || process.cwd(), path);
-}
 
 /** Reads a MOCK_JOBS file: `{ "JobName": { behaviour }, ... }`. Throws a TypeError naming the file, the job and the field. */
 export function readJobsFile(doc: SpecDocument, path: string): Record<string, JobBehaviour> {

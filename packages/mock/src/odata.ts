@@ -34,6 +34,8 @@ export interface ArchiveQuery {
   skip?: number | undefined;
   mode?: ArchiveMode | undefined;
   jsonSafe?: boolean | undefined;
+  /** `$format`: the answer's format. Not part of the computation; carried into odata.nextLink so that every page comes in it. */
+  format?: 'JSON' | 'XML' | undefined;
 }
 
 export interface ArchiveContext {
@@ -162,9 +164,14 @@ function parseIsoDate(text: string): number | null {
   const dayNumber = Number(day);
   if (monthNumber < 1 || monthNumber > 12 || dayNumber < 1 || dayNumber > 31) return null;
   if (Number(hour ?? 0) > 23 || Number(minute ?? 0) > 59 || Number(second ?? 0) > 59) return null;
-  const utc = Date.UTC(Number(year), monthNumber - 1, dayNumber, Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0), Math.floor(Number(`0.${fraction ?? '0'}`) * 1000));
-  // Date.UTC rolls 31 February over into March: refuse instead.
-  if (new Date(utc).getUTCDate() !== dayNumber) return null;
+  // Not Date.UTC: it reads the years 0 to 99 as 1900 to 1999. setUTCFullYear takes the year as
+  // written, so 0001-01-01 (.NET's DateTime.MinValue) is the year 1.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), monthNumber - 1, dayNumber);
+  date.setUTCHours(Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0), Math.floor(Number(`0.${fraction ?? '0'}`) * 1000));
+  // 31 February rolls over into March: refuse instead.
+  if (date.getUTCDate() !== dayNumber) return null;
+  const utc = date.getTime();
   if (!offset || offset === 'Z') return utc;
   const sign = offset.startsWith('-') ? -1 : 1;
   return utc - sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
@@ -538,13 +545,18 @@ class FilterParser {
 
   #valueList(col: ArchiveColumn, op: string): Array<number | string | boolean> {
     this.#expectPunct('(', `to open the values of '${op}'`);
+    // Every value counts towards MAX_LIST_VALUES, the first of each list too.
+    const count = (at: Token) => {
+      if (++this.#listValues > MAX_LIST_VALUES) this.#fail(at, `more than ${MAX_LIST_VALUES} values in the filter's lists`);
+    };
+    count(this.#peek());
     const values = [this.#value(col)];
     for (;;) {
       const token = this.#next();
       if (token.type === 'punct' && token.text === ')') break;
       if (token.type !== 'punct' || token.text !== ',') this.#fail(token, `expected ',' or ')' in the values of '${op}', found ${this.#describe(token)}`);
+      count(this.#peek());
       values.push(this.#value(col));
-      if (++this.#listValues > MAX_LIST_VALUES) this.#fail(token, `more than ${MAX_LIST_VALUES} values in the filter's lists`);
     }
     return values;
   }
@@ -902,13 +914,14 @@ export const ARCHIVE_QUERY_PARAMETERS = {
   skip: '$skip',
   mode: '$mode',
   jsonSafe: '$jsonSafe',
+  format: '$format',
 } as const;
 
 const WHOLE_NUMBER = /^\d{1,10}$/;
 
 /**
  * Reads an ArchiveQuery from a request's query string. Throws ODataQueryError for a `$top`, `$skip`,
- * `$mode` or `$jsonSafe` the spec does not allow; the other parameters are read as they are
+ * `$mode`, `$jsonSafe` or `$format` the spec does not allow; the other parameters are read as they are
  * (queryBatchTasks checks them).
  */
 export function parseArchiveQuery(params: URLSearchParams): ArchiveQuery {
@@ -938,6 +951,11 @@ export function parseArchiveQuery(params: URLSearchParams): ArchiveQuery {
   if (jsonSafe !== undefined) {
     if (!['True', 'False', 'true', 'false'].includes(jsonSafe)) throw new ODataQueryError('$jsonSafe', 0, jsonSafe, `expected True, False, true or false, found '${jsonSafe}'`);
     query.jsonSafe = jsonSafe.toLowerCase() === 'true';
+  }
+  const format = text('$format');
+  if (format !== undefined) {
+    if (format !== 'JSON' && format !== 'XML') throw new ODataQueryError('$format', 0, format, `expected JSON or XML, found '${format}'`);
+    query.format = format;
   }
   return query;
 }

@@ -1,7 +1,7 @@
 import { createClock, type MockClock } from './clock.ts';
 import { JobBook, type JobBehaviour, type MockJobs } from './jobs.ts';
 import { ARCHIVE_PAGE_SIZE } from './odata.ts';
-import { defaultSeed, loadFixtures } from './seed.ts';
+import { defaultSeed, loadFixtures, type FixtureOptions } from './seed.ts';
 import type { OpenApiDocument } from './spec.ts';
 import { TaskStore } from './store.ts';
 
@@ -25,6 +25,8 @@ export interface SandboxOptions {
   clock?: unknown;
   clockStart?: unknown;
   archivePageSize?: unknown;
+  /** The front's nesting cap, which fixtures are held to as requests are. */
+  depthLimit?: number | undefined;
 }
 
 /** The options a sandbox is made with: startMock refuses them beside an existing sandbox. */
@@ -36,6 +38,8 @@ export interface SandboxState {
   jobs: JobBook;
   /** The caller's fixtures, checked again against each spec a front serves; undefined: the spec's seed. */
   fixtures: readonly Record<string, unknown>[] | undefined;
+  /** The caps the fixtures are held to (those requests get). */
+  fixtureCaps: FixtureOptions;
 }
 
 const states = new WeakMap<MockSandbox, SandboxState>();
@@ -54,7 +58,12 @@ export function createSandbox(doc: OpenApiDocument, options: SandboxOptions): Mo
   const clock = createClock(options.clock ?? 'real', options.clockStart);
   const jobs = new JobBook(doc, options.jobs ?? {});
   const archivePageSize = options.archivePageSize === undefined ? undefined : checkPageSize(options.archivePageSize);
-  const seed = options.tasks === undefined ? defaultSeed(doc) : loadFixtures(doc, options.tasks);
+  const fixtureCaps: FixtureOptions = {
+    ...(options.depthLimit === undefined ? {} : { depthLimit: options.depthLimit }),
+    ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
+    ...(options.maxStringLength === undefined ? {} : { maxString: options.maxStringLength }),
+  };
+  const seed = options.tasks === undefined ? defaultSeed(doc) : loadFixtures(doc, options.tasks, fixtureCaps);
   const store = new TaskStore(seed, {
     now: clock.now,
     behaviourOf: (name) => jobs.find(name),
@@ -71,7 +80,7 @@ export function createSandbox(doc: OpenApiDocument, options: SandboxOptions): Mo
     list: () => jobs.list(),
   });
   const sandbox: MockSandbox = Object.freeze({ clock, jobs: jobControls });
-  states.set(sandbox, { store, clock, jobs, fixtures: options.tasks });
+  states.set(sandbox, { store, clock, jobs, fixtures: options.tasks, fixtureCaps });
   return sandbox;
 }
 
@@ -84,5 +93,5 @@ export function sandboxState(sandbox: unknown): SandboxState {
 
 /** The seed the sandbox's tasks follow when served with `doc`: the spec's samples, or the fixtures checked against it. */
 export function seedFor(state: SandboxState, doc: OpenApiDocument) {
-  return state.fixtures === undefined ? defaultSeed(doc) : loadFixtures(doc, state.fixtures);
+  return state.fixtures === undefined ? defaultSeed(doc) : loadFixtures(doc, state.fixtures, state.fixtureCaps);
 }

@@ -40,7 +40,7 @@ export class StoreProblem extends Error {
 }
 
 export interface StoreLimits {
-  /** Tasks kept at most; past it the oldest finished task (else the oldest) is forgotten. */
+  /** Tasks kept at most; past it the oldest finished task (else the oldest not running) is forgotten; never a running one. */
   maxTasks: number;
   /** Characters kept at most in each string property; a longer one is refused with 400. */
   maxString: number;
@@ -87,6 +87,38 @@ export interface TaskFilter {
   system?: boolean;
 }
 
+/**
+ * A frozen deep copy of plain JSON data. The seed is kept frozen so that each reset can hand the
+ * same task objects to the store again without copying them (100,000 copies are seconds): the
+ * store never changes a task in place, it replaces it.
+ */
+function frozenCopy<T>(value: T): T {
+  if (!value || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? value.map(frozenCopy) : {};
+  if (!Array.isArray(value)) for (const key of Object.keys(value)) (copy as Record<string, unknown>)[key] = frozenCopy((value as Record<string, unknown>)[key]);
+  return Object.freeze(copy) as T;
+}
+
+/**
+ * Marks the tasks sealTask made (deeply frozen copies, which a store takes as they are). A hidden
+ * property, not a WeakSet: a WeakSet of 100,000 objects slows every garbage collection.
+ */
+const SEALED = Symbol('so-batch sealed task');
+
+/**
+ * A deeply frozen copy of a task that a TaskStore's load takes without copying it again: for
+ * whoever prepares many tasks (loadFixtures), so that 100,000 of them are copied once, not twice.
+ */
+export function sealTask(task: StoredTask): StoredTask {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(task)) copy[key] = frozenCopy(task[key]);
+  // Not enumerable: spreads and JSON leave it out, so only this very object counts as sealed.
+  Object.defineProperty(copy, SEALED, { value: true });
+  return Object.freeze(copy) as StoredTask;
+}
+
+const isSealed = (task: StoredTask) => (task as { [SEALED]?: boolean })[SEALED] === true;
+
 export class TaskStore {
   readonly runMs: number;
   readonly limits: StoreLimits;
@@ -112,9 +144,18 @@ export class TaskStore {
     this.load(seed);
   }
 
-  /** Replaces every task with `seed` (copied). Ids handed out before stay used: they are never reused. */
+  /**
+   * Replaces every task with `seed` (copied, but for sealTask's tasks). Ids handed out before stay used: they are never
+   * reused. A seed of more than maxTasks tasks is refused (a RangeError naming maxTasks): the
+   * store would have to forget some at once, and it never forgets a running one.
+   */
   load(seed: readonly StoredTask[]): void {
-    this.#seed = seed.map((task) => structuredClone(task));
+    if (seed.length > this.limits.maxTasks) {
+      throw new RangeError(`TaskStore: the seed holds ${seed.length} tasks, more than maxTasks (${this.limits.maxTasks}); raise maxTasks to at least ${seed.length}.`);
+    }
+    // By Id: the entries' order is then the Ids' order (a start's Id is above every other),
+    // so the oldest task is the first one #makeRoom meets.
+    this.#seed = seed.map((task) => (isSealed(task) ? task : frozenCopy(task))).sort((a, b) => a.Id - b.Id);
     this.reset();
   }
 
@@ -126,7 +167,7 @@ export class TaskStore {
    * started job's. reset() goes back to the new seed.
    */
   reseed(seed: readonly StoredTask[]): void {
-    const fresh = seed.map((task) => structuredClone(task));
+    const fresh = seed.map((task) => (isSealed(task) ? task : frozenCopy(task))).sort((a, b) => a.Id - b.Id);
     const freshIds = new Set(fresh.map((task) => task.Id));
     const old = new Map(this.#seed.map((task) => [task.Id, task]));
     const untouched = (id: number) => {
@@ -136,21 +177,29 @@ export class TaskStore {
     for (const id of old.keys()) if (!freshIds.has(id) && untouched(id)) this.#entries.delete(id);
     for (const task of fresh) {
       if (old.has(task.Id) ? untouched(task.Id) : !this.#entries.has(task.Id) && !(task.Id >= this.#firstStartedId && task.Id < this.#nextId)) {
-        this.#entries.set(task.Id, { task: structuredClone(task) });
+        this.#entries.set(task.Id, { task });
       }
     }
     this.#seed = fresh;
-    this.#nextId = Math.max(this.#nextId, ...fresh.map((task) => task.Id + 1));
-    this.#trim();
+    for (const task of fresh) if (task.Id >= this.#nextId) this.#nextId = task.Id + 1;
+    // A larger seed may leave more than maxTasks: forget ended tasks, never running ones.
+    try {
+      while (this.#entries.size > this.limits.maxTasks) this.#makeRoom();
+    } catch (problem) {
+      if (!(problem instanceof StoreProblem)) throw problem;
+    }
   }
 
   /** Back to the seed. */
   reset(): void {
     this.#entries.clear();
-    for (const task of this.#seed) this.#entries.set(task.Id, { task: structuredClone(task) });
-    const highest = Math.max(10_000, ...this.#seed.map((task) => task.Id));
+    // A loop, not Math.max(...ids): spreading 100,000 ids overflows the stack.
+    let highest = 10_000;
+    for (const task of this.#seed) {
+      this.#entries.set(task.Id, { task });
+      if (task.Id > highest) highest = task.Id;
+    }
     this.#nextId = Math.max(this.#nextId, highest + 1);
-    this.#trim();
   }
 
   /** The store's clock, in ms since the epoch. */
@@ -195,6 +244,7 @@ export class TaskStore {
     if (name === '') return undefined;
     for (const property of STARTED_TEXT) this.#checkText(property, input[property]);
     const parameters = this.#checkParameters(input.ParameterObject);
+    this.#makeRoom();
     const job = this.#plan(name, this.#now());
     const id = this.#nextId++;
     if (this.#firstStartedId === Number.POSITIVE_INFINITY) this.#firstStartedId = id;
@@ -227,7 +277,6 @@ export class TaskStore {
       FieldProperties: {},
     };
     this.#entries.set(id, { task, job });
-    this.#trim();
     return id;
   }
 
@@ -249,8 +298,9 @@ export class TaskStore {
       entry.task = { ...this.#settle(entry), State: changes.State as TaskState };
       delete entry.job;
     }
+    // A new object, never a change in place: the task may be the seed's (frozen, shared by resets).
     for (const property of ['Description', 'Response', 'Request'] as const) {
-      if (changes[property] !== undefined) entry.task[property] = changes[property];
+      if (changes[property] !== undefined) entry.task = { ...entry.task, [property]: changes[property] };
     }
     return this.#settle(entry);
   }
@@ -291,15 +341,32 @@ export class TaskStore {
     return value as Record<string, unknown>;
   }
 
-  /** Forgets the oldest finished tasks (else the oldest) past maxTasks. */
-  #trim(): void {
-    while (this.#entries.size > this.limits.maxTasks) {
-      let victim: number | undefined;
-      for (const [id, entry] of this.#entries) {
-        if (FINAL_STATES.includes(this.#settle(entry).State) && (victim === undefined || id < victim)) victim = id;
+  /**
+   * Makes room for one more task when the store holds maxTasks: forgets the oldest finished task,
+   * else the oldest that is not running (Unknown); never a running one (New, Aquired, Started),
+   * which someone may be watching. With only running tasks left, refuses the start with 409.
+   * The entries are in Id order, so the scan stops at the first finished task.
+   */
+  #makeRoom(): void {
+    if (this.#entries.size < this.limits.maxTasks) return;
+    let idle: number | undefined;
+    for (const [id, entry] of this.#entries) {
+      const state = entry.job ? this.#settle(entry).State : entry.task.State;
+      if (FINAL_STATES.includes(state)) {
+        this.#entries.delete(id);
+        return;
       }
-      this.#entries.delete(victim ?? Math.min(...this.#entries.keys()));
+      if (idle === undefined && !RUNNING_STATES.includes(state)) idle = id;
     }
+    if (idle !== undefined) {
+      this.#entries.delete(idle);
+      return;
+    }
+    throw new StoreProblem(
+      409,
+      'Conflict',
+      `The mock's store is full: it keeps ${this.limits.maxTasks} tasks (maxTasks), all of them running, and forgets only ended ones. Stop or delete a task, or start the mock with a larger maxTasks.`,
+    );
   }
 
   /** A job's course from its name: its definition, else the defaults (taskRunMs; a name with "fail" fails at 60%). */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readJobsFile, startMock, userPath, type JobBehaviour, type RunningMock } from '../src/index.ts';
+import { fixturePath, readJobsFile, startMock, type JobBehaviour, type RunningMock } from '../src/index.ts';
 import { startPrism, type PrismProcess } from '../src/prism.ts';
 import { bundledSpecPath, loadSpec } from '../src/spec.ts';
 
@@ -236,18 +236,10 @@ describe('MOCK_JOBS files', () => {
     expect(() => readJobsFile(doc, join(dir, 'missing.json'))).toThrow(/missing\.json: cannot read it \(ENOENT\)/);
   });
 
-  it('a relative path is read from where the user ran the command (INIT_CWD under pnpm)', () => {
-    const saved = process.env.INIT_CWD;
-    try {
-      process.env.INIT_CWD = dir;
-      expect(userPath('jobs.json')).toBe(join(dir, 'jobs.json'));
-      delete process.env.INIT_CWD;
-      expect(userPath('jobs.json')).toBe(join(process.cwd(), 'jobs.json'));
-      expect(userPath('/abs/jobs.json')).toBe('/abs/jobs.json');
-    } finally {
-      if (saved === undefined) delete process.env.INIT_CWD;
-      else process.env.INIT_CWD = saved;
-    }
+  it('a relative path is read from where the user ran the command (fixturePath: TURBO_INVOCATION_DIR, INIT_CWD, then the process)', () => {
+    expect(fixturePath('jobs.json', { INIT_CWD: dir }, '/elsewhere')).toBe(join(dir, 'jobs.json'));
+    expect(fixturePath('jobs.json', {}, '/elsewhere')).toBe('/elsewhere/jobs.json');
+    expect(fixturePath('/abs/jobs.json', { INIT_CWD: dir })).toBe('/abs/jobs.json');
   });
 
   it('the bin serves the definitions of a MOCK_JOBS file named relative to where it was run', async () => {

@@ -9,6 +9,7 @@ import {
   parseArchiveQuery,
   BATCH_TASK_COLUMNS,
   MAX_FILTER_CONDITIONS,
+  MAX_LIST_VALUES,
   MAX_PARAMETER_LENGTH,
   ODataQueryError,
   queryBatchTasks,
@@ -556,5 +557,68 @@ describe('the query string', () => {
     expect(error).toBeInstanceOf(ODataQueryError);
     expect(error).toMatchObject({ parameter, position: 0, construct });
     expect((error as Error).message).toContain(`${parameter} at position 0: expected`);
+  });
+});
+
+describe('dates before the year 100 are those years', () => {
+  // Date.UTC reads the years 0 to 99 as 1900 to 1999: 0099-12-31 was 1999-12-31, and .NET's
+  // DateTime.MinValue (0001-01-01) was 1901.
+  const old = [
+    task(1, { Created: '0001-01-01T00:00:00' }),
+    task(2, { Created: '0099-06-15T00:00:00Z' }),
+    task(3, { Created: '1999-06-15T00:00:00Z' }),
+    task(4, { Created: '1901-06-15T00:00:00Z' }),
+    task(5, { Created: '2026-01-01T00:00:00Z' }),
+  ];
+
+  it.each([
+    ["created before '0099-12-31'", [1, 2]],
+    ["created before '0002-01-01'", [1]],
+    ["created date '0001-01-01'", [1]],
+    ["created after '1900-01-01'", [3, 4, 5]],
+    ["created dateBetween ('0001-01-01', '0100-01-01')", [1, 2]],
+  ])('%s', (filter, expected) => {
+    expect(ids({ filter }, old)).toEqual(expected);
+  });
+
+  it('DateTime.MinValue sorts first, before the year 1901', () => {
+    expect(ids({ orderBy: 'created' }, old)).toEqual([1, 2, 4, 3, 5]);
+    expect(ids({ orderBy: 'created desc' }, old)).toEqual([5, 3, 4, 2, 1]);
+  });
+
+  it('29 February of the year 4 exists; of the year 1 it does not', () => {
+    expect(ids({ filter: "created date '0004-02-29'" }, [task(1, { Created: '0004-02-29T10:00:00Z' })])).toEqual([1]);
+    expect(queryError({ filter: "created date '0001-02-29'" }).message).toMatch(/takes an ISO date/);
+  });
+});
+
+describe('the list cap holds at its number', () => {
+  // One-digit values, no spaces: 1,001 of them fit in the 4096 characters a $filter may have.
+  const values = (n: number) => Array.from({ length: n }, (_, i) => i % 10).join(',');
+  const list = (n: number) => `startCount oneOf (${values(n)})`;
+  it(`MAX_LIST_VALUES (${MAX_LIST_VALUES}) values are taken, one more is refused`, () => {
+    expect(MAX_LIST_VALUES).toBe(1000);
+    expect(() => ids({ filter: list(1000) })).not.toThrow();
+    expect(queryError({ filter: list(1001) }).message).toMatch(/more than 1000 values in the filter's lists/);
+    // The cap is for all the lists together, each list's first value counted.
+    const two = `${list(500)} and progressPercent oneOf (${values(501)})`;
+    expect(() => ids({ filter: `${list(500)} and progressPercent oneOf (${values(500)})` })).not.toThrow();
+    expect(queryError({ filter: two }).message).toMatch(/more than 1000 values/);
+  });
+});
+
+describe('$format survives paging', () => {
+  it('is read from the query string and written into odata.nextLink', () => {
+    const many = Array.from({ length: 60 }, (_, i) => task(100 + i));
+    const query = parseArchiveQuery(new URLSearchParams('$select=name&$format=XML'));
+    expect(query).toEqual({ select: 'name', format: 'XML' });
+    const linking: ArchiveContext = { ...context, nextLink: (q) => `http://127.0.0.1:4010/api/v1/BatchTask?${formatArchiveQuery(q)}` };
+    const next = new URL(queryBatchTasks(many, query, linking)['odata.nextLink']!);
+    expect(next.searchParams.get('$format')).toBe('XML');
+    expect(parseArchiveQuery(next.searchParams)).toEqual({ select: 'name', format: 'XML', skip: ARCHIVE_PAGE_SIZE });
+  });
+
+  it('refuses a $format other than JSON or XML', () => {
+    expect(() => parseArchiveQuery(new URLSearchParams('$format=CSV'))).toThrow(/\$format at position 0: expected JSON or XML, found 'CSV'/);
   });
 });

@@ -260,6 +260,63 @@ describe('memory stays bounded', () => {
     expect(store.get(b)).toBeNull();
     expect(store.get(a)).not.toBeNull();
   });
+
+  it('never forgets a running task: the oldest finished goes, else the oldest Unknown, and with only running tasks left a start is refused', () => {
+    const seed = loadFixtures(doc, [
+      { Id: 1, Name: 'watched', State: 'Started' },
+      { Id: 2, Name: 'queued', State: 'New' },
+      { Id: 3, Name: 'claimed', State: 'Aquired' },
+      { Id: 4, Name: 'odd', State: 'Unknown' },
+      { Id: 5, Name: 'done', State: 'Succeeded' },
+    ]);
+    const store = new TaskStore(seed, { maxTasks: 5, runMs: 60_000, now: () => 0 });
+    // Before: the first start forgot task 1 (the oldest), running and watched.
+    const first = store.start({ Name: 'a' }, 1)!;
+    expect(ids(store.all())).toEqual([1, 2, 3, 4, first]);
+    const second = store.start({ Name: 'b' }, 1)!;
+    expect(ids(store.all())).toEqual([1, 2, 3, first, second]);
+    expect(() => store.start({ Name: 'c' }, 1)).toThrow(
+      expect.objectContaining({ status: 409, type: 'Conflict', message: expect.stringMatching(/store is full: it keeps 5 tasks \(maxTasks\), all of them running/) }),
+    );
+    expect(ids(store.all())).toEqual([1, 2, 3, first, second]);
+    // A task that ends makes room again.
+    store.stop(2);
+    expect(store.start({ Name: 'd' }, 1)).toBeGreaterThan(second);
+    expect(store.get(2)).toBeNull();
+    expect(store.get(1)).toMatchObject({ State: 'Started' });
+  });
+
+  it('a full store of running tasks answers StartBatchJob with 409 naming maxTasks, over Agents and REST', async () => {
+    const full = await startMock({ tasks: [{ Id: 1, Name: 'Running', State: 'Started', AssociateId: 195 }], maxTasks: 1 });
+    try {
+      const agents = await fetch(`${full.url}/api/v1/Agents/Batch/StartBatchJob`, { method: 'POST', headers: tje0, body: JSON.stringify({ BatchTaskInfo: { Name: 'ExportJob' } }) });
+      expect(agents.status).toBe(409);
+      expect(await agents.json()).toMatchObject({ Error: true, ErrorType: 'Conflict', ErrorMessage: expect.stringContaining('maxTasks') });
+      const rest = await fetch(`${full.url}/api/v1/BatchTask`, { method: 'POST', headers: tje0, body: JSON.stringify({ Name: 'ExportJob' }) });
+      expect(rest.status).toBe(409);
+      expect(full.tasks().map((task) => task.Id)).toEqual([1]);
+    } finally {
+      await full.stop();
+    }
+  });
+
+  it('the seed may not exceed maxTasks, and 100,000 ids do not overflow the stack', () => {
+    expect(() => new TaskStore(defaultSeed(doc), { maxTasks: 3 })).toThrow(/TaskStore: the seed holds \d+ tasks, more than maxTasks \(3\)/);
+    // Before: Math.max(...ids) in reset: "Maximum call stack size exceeded" past some 120,000 tasks.
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ Id: i + 1, Name: 'n', AssociateId: 1, IsSystemTask: false, State: 'Succeeded' as const }));
+    const store = new TaskStore(many, { maxTasks: 200_000 });
+    expect(store.size).toBe(200_000);
+    expect(store.start({ Name: 'next' }, 1)).toBe(200_001);
+    expect(store.get(1)).toBeNull();
+  });
+
+  it('a reset gives back the seed as it was, whatever updates did', () => {
+    const store = new TaskStore(loadFixtures(doc, [{ Id: 1, Name: 'x', State: 'New', Description: 'before', ParameterObject: { a: 1 } }]));
+    store.update(1, { Description: 'after', State: 'Failed' });
+    expect(store.get(1)).toMatchObject({ Description: 'after', State: 'Failed' });
+    store.reset();
+    expect(store.get(1)).toMatchObject({ Description: 'before', State: 'New', ParameterObject: { a: 1 } });
+  });
 });
 
 describe('GET /BatchTask computes the OData query from the store', () => {
@@ -313,6 +370,19 @@ describe('GET /BatchTask computes the OData query from the store', () => {
     const reply = await odata(query.replace(/ /g, '%20').replace(/'/g, '%27'));
     expect(reply.status, reply.text).toBe(400);
     expect(JSON.parse(reply.text)).toMatchObject({ Error: true, ErrorType: 'BadRequest', ErrorMessage: expect.stringMatching(message) });
+  });
+
+  it('$format=XML survives paging: odata.nextLink keeps it, and the next page is XML too', async () => {
+    while (mock.tasks().length <= 60) await agents('StartBatchJob', { BatchTaskInfo: { Name: 'Filler' } });
+    const first = await odata('$select=name&$format=XML');
+    expect(first.type).toMatch(/^application\/xml/);
+    const link = /<odata\.nextLink>([^<]+)<\/odata\.nextLink>/.exec(first.text);
+    expect(link, first.text.slice(0, 400)).not.toBeNull();
+    const next = new URL(link![1]!.replace(/&amp;/g, '&'));
+    // Before: the link carried $select and $skip only, and the second page came back as JSON.
+    expect(next.searchParams.get('$format')).toBe('XML');
+    const second = await fetch(next, { headers: tje0 });
+    expect(second.headers.get('content-type')).toMatch(/^application\/xml/);
   });
 
   it('$format=XML answers XML whatever Accept says', async () => {

@@ -1030,6 +1030,34 @@ export interface components {
                 "text/xml": components["schemas"]["ErrorBody"];
             };
         };
+        /**
+         * @description No room for another task.
+         *
+         *     Decision: no reference page lists 409, and a real server keeps its tasks in a database with
+         *     no such limit. The so-batch mock keeps at most `maxTasks` tasks (1000 by default): past it
+         *     it forgets the oldest finished task, never a running one, and when every task it keeps is
+         *     running it refuses the start with 409 (this error body). Stopping or deleting a task makes
+         *     room; so does a mock started with a larger `maxTasks`.
+         */
+        StoreFull: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Error": true,
+                 *       "ErrorType": "Conflict",
+                 *       "ErrorMessage": "The mock's store is full: it keeps 1000 tasks (maxTasks), all of them running, and forgets only ended ones. Stop or delete a task, or start the mock with a larger maxTasks.",
+                 *       "ErrorSource": "SuperOffice.WebApi"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+                "text/json": components["schemas"]["ErrorBody"];
+                "application/xml": components["schemas"]["ErrorBody"];
+                "text/xml": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description There is no batch task with that id, or the caller may not see it. */
         NotFound: {
             headers: {
@@ -2220,6 +2248,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["StoreFull"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
         };
@@ -2702,6 +2731,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["StoreFull"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
         };
