@@ -30,10 +30,10 @@ function track<T>(promise: Promise<T>) {
   return tracked;
 }
 
-// The wait loads its failure code (failures.ts) once its clock runs; loaded here first, so that
-// the real time reading that file takes does not race the fake clock of the first test.
+// The wait loads its body (waiting.ts) once its clock runs; loaded here first, so that the real
+// time reading that file takes does not race the fake clock of the first test.
 beforeAll(async () => {
-  await import('../src/failures.ts');
+  await import('../src/waiting.ts');
 });
 beforeEach(() => {
   vi.useFakeTimers();
