@@ -11,8 +11,11 @@ if (started.error) throw started.error; // a value, typed by error.kind: 'http',
 
 const done = await client.waitForBatchTask(started.data, {
   intervalMs: 500,
+  timeoutMs: 600_000, // the whole wait; past it, error.kind 'timeout'
+  stallMs: 120_000, // no change of State or ProgressPercent for that long: 'stalled', a hung job
   onProgress: (task) => console.log(`${task.State} ${task.ProgressPercent}% ${task.ProgressDescription ?? ''}`),
 });
 if (done.error?.kind === 'task-failed') console.error(`failed: ${done.error.task.Result}`);
+else if (done.error?.kind === 'stalled') console.error(`hung: ${done.error.task.State} at ${done.error.task.ProgressPercent}%`);
 else if (done.error) throw done.error;
 else console.log(`done: ${done.data.Result}`);

@@ -11,7 +11,7 @@ import type { paths } from './generated/schema.gen.ts';
 import { BatchResponseTooLargeError } from './errors.ts';
 import { freshToken, TokenProblem } from './token.ts';
 import { guardedFetch } from './transport.ts';
-import { waitForBatchTask, type FinishedBatchTask, type WaitOptions } from './wait.ts';
+import { waitForBatchTask, type FinishedBatchTask, type WaitFailure, type WaitOptions } from './wait.ts';
 
 export interface BatchClient {
   /** Every Agents call. */
@@ -28,8 +28,11 @@ export interface BatchClient {
   updateBatchTask: AgentsClient['updateBatchTask'];
   /** = agents.startBatchJob. */
   startBatchJob: AgentsClient['startBatchJob'];
-  /** Polls a task until it is Succeeded, SucceededManualCleanup or Failed; Failed ends in BatchTaskFailedError. */
-  waitForBatchTask(id: number, options?: WaitOptions): Promise<BatchResult<FinishedBatchTask>>;
+  /**
+   * Polls a task until it is Succeeded, SucceededManualCleanup or Failed; Failed ends in
+   * BatchTaskFailedError, `timeoutMs` in BatchWaitTimeoutError, `stallMs` in BatchTaskStalledError.
+   */
+  waitForBatchTask(id: number, options?: WaitOptions): Promise<BatchResult<FinishedBatchTask, WaitFailure>>;
   /** The openapi-fetch client underneath, with credentials and SO-* headers, for anything in the spec. No retries or timeouts. */
   readonly raw: Client<paths>;
 }

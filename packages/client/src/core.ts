@@ -61,7 +61,7 @@ export interface SelectOptions<K extends BatchTaskProperty> extends CallOptions 
 }
 
 /** What every call resolves to: `data`, or an `error` to narrow by `kind`. `response` is there when the server answered. */
-export type BatchResult<T> = { data: T; error?: never; response?: Response } | { data?: never; error: BatchFailure; response?: Response };
+export type BatchResult<T, E extends BatchFailure = BatchFailure> = { data: T; error?: never; response?: Response } | { data?: never; error: E; response?: Response };
 
 declare const batchCore: unique symbol;
 /**

@@ -26,7 +26,8 @@ export type BatchFailure =
   | BatchRedirectError
   | BatchResponseTooLargeError
   | BatchTaskFailedError
-  | BatchTaskNotFoundError;
+  | BatchTaskNotFoundError
+  | BatchTaskStalledError;
 
 /** The server answered with a status outside 2xx. `body` is SuperOffice's error body when it sent one. */
 export class BatchHttpError extends BatchError {
@@ -170,13 +171,50 @@ export class BatchResponseTooLargeError extends BatchError {
   }
 }
 
+/** No answer within the per-attempt timeoutMs (in waitForBatchTask, a BatchWaitTimeoutError). */
 export class BatchTimeoutError extends BatchError {
   readonly kind = 'timeout';
-  readonly name = 'BatchTimeoutError';
+  // string, not the literal: BatchWaitTimeoutError names itself.
+  readonly name: string = 'BatchTimeoutError';
+  /** The limit that ran out, in milliseconds. */
   readonly timeoutMs: number;
-  constructor(operation: string, timeoutMs: number) {
-    super(operation, `no answer within ${timeoutMs} ms`);
+  constructor(operation: string, timeoutMs: number, message = `no answer within ${timeoutMs} ms`) {
+    super(operation, message);
     this.timeoutMs = timeoutMs;
+  }
+}
+
+/** "Started at 40% (Step 3 of 5)": where a task was when it was last seen. */
+function whereTaskWas(task: BatchTaskInfo): string {
+  const percent = task.ProgressPercent === null ? '' : ` at ${task.ProgressPercent}%`;
+  return `${task.State ?? 'in no state'}${percent}${task.ProgressDescription ? ` (${task.ProgressDescription})` : ''}`;
+}
+
+/**
+ * waitForBatchTask ran out of time: its own `timeoutMs` (`scope: 'wait'`), or one poll got no
+ * answer within the client's per-attempt timeoutMs (`scope: 'poll'`). The task goes on on the
+ * server; `task` is how it was last seen (undefined when no poll had answered).
+ */
+export class BatchWaitTimeoutError extends BatchTimeoutError {
+  override readonly name = 'BatchWaitTimeoutError';
+  readonly scope: 'wait' | 'poll';
+  /** How long the wait lasted, in milliseconds. */
+  readonly waitedMs: number;
+  readonly task: BatchTaskInfo | undefined;
+  constructor(operation: string, id: number, details: { scope: 'wait' | 'poll'; timeoutMs: number; waitedMs: number; task: BatchTaskInfo | undefined }) {
+    const { scope, timeoutMs, waitedMs, task } = details;
+    const waited = Math.round(waitedMs);
+    const seen = task ? `last seen ${whereTaskWas(task)}` : 'no poll had answered yet';
+    super(
+      operation,
+      timeoutMs,
+      scope === 'wait'
+        ? `batch task ${id} did not end within ${timeoutMs} ms (timeoutMs): waited ${waited} ms, ${seen}`
+        : `no answer within ${timeoutMs} ms to a poll of batch task ${id} (the client's per-attempt timeoutMs), after ${waited} ms of waiting, ${seen}`,
+    );
+    this.scope = scope;
+    this.waitedMs = waitedMs;
+    this.task = task;
   }
 }
 
@@ -219,5 +257,25 @@ export class BatchTaskNotFoundError extends BatchError {
   constructor(operation: string, id: number) {
     super(operation, `batch task ${id} was not found`);
     this.id = id;
+  }
+}
+
+/**
+ * waitForBatchTask's `stallMs`: neither State nor ProgressPercent changed for that long, as a hung
+ * job looks. The task goes on on the server; `task` is how it was last seen.
+ */
+export class BatchTaskStalledError extends BatchError {
+  readonly kind = 'stalled';
+  readonly name = 'BatchTaskStalledError';
+  readonly task: BatchTaskInfo;
+  /** The limit given (the wait's stallMs). */
+  readonly stallMs: number;
+  /** How long the task was seen unchanged, in milliseconds (at least stallMs). */
+  readonly unchangedMs: number;
+  constructor(operation: string, task: BatchTaskInfo, details: { stallMs: number; unchangedMs: number }) {
+    super(operation, `batch task ${task.Id} (${task.Name ?? 'unnamed'}) stalled: ${whereTaskWas(task)} without a change for ${Math.round(details.unchangedMs)} ms (stallMs: ${details.stallMs})`);
+    this.task = task;
+    this.stallMs = details.stallMs;
+    this.unchangedMs = details.unchangedMs;
   }
 }

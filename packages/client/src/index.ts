@@ -5,7 +5,7 @@ export type { AnyBatchClient, BatchClientOptions, BatchCore, BatchResult, CallOp
 export type { AgentsClient } from './generated/agents.gen.ts';
 export type { RestClient } from './generated/rest.gen.ts';
 export { waitForBatchTask } from './wait.ts';
-export type { FinishedBatchTask, WaitOptions } from './wait.ts';
+export type { FinishedBatchTask, WaitFailure, WaitOptions } from './wait.ts';
 /** OData options of GET /api/v1/BatchTask, as the spec types them. */
 export type ODataQuery = import('./core.ts').Query<'v1Batch_GetAll'>;
 export {
@@ -33,8 +33,10 @@ export {
   BatchResponseTooLargeError,
   BatchTaskFailedError,
   BatchTaskNotFoundError,
+  BatchTaskStalledError,
   BatchTimeoutError,
   BatchUnexpectedBodyError,
+  BatchWaitTimeoutError,
 } from './errors.ts';
 export type { BatchFailure, RedirectDetails, RedirectRefusal } from './errors.ts';
 // The redaction rules (createRedactor, basicSecrets) are `@so-batch/client/redaction`: the client

@@ -67,6 +67,19 @@ describe('each method against the mock', () => {
     if (error?.kind === 'task-failed') expect(error.task).toMatchObject({ Id: id, State: 'Failed' });
   });
 
+  // No job can be made to hang yet (issue 19 item 2): the seeded task 9001 has no job behind it,
+  // so it stays Started at 40% for good, as a hung job looks.
+  it('waitForBatchTask ends a task that never moves: timeoutMs in kind timeout, stallMs in kind stalled, naming how it was last seen', async () => {
+    expect((await client.getBatchTaskInfo(9001)).data).toMatchObject({ State: 'Started', ProgressPercent: 40 });
+    const timedOut = await client.waitForBatchTask(9001, { intervalMs: 20, timeoutMs: 600 });
+    expect(timedOut.error).toMatchObject({ kind: 'timeout', scope: 'wait', timeoutMs: 600, task: { Id: 9001, State: 'Started', ProgressPercent: 40 } });
+    if (timedOut.error?.kind === 'timeout') expect(timedOut.error.waitedMs).toBeGreaterThanOrEqual(600);
+    expect(timedOut.error?.message).toMatch(/^waitForBatchTask: batch task 9001 did not end within 600 ms \(timeoutMs\): waited \d+ ms, last seen Started at 40% \(Step 3 of 5\)$/);
+    const stalled = await client.waitForBatchTask(9001, { intervalMs: 20, stallMs: 300 });
+    expect(stalled.error).toMatchObject({ kind: 'stalled', stallMs: 300, task: { Id: 9001, State: 'Started', ProgressPercent: 40 } });
+    if (stalled.error?.kind === 'stalled') expect(stalled.error.unchangedMs).toBeGreaterThanOrEqual(300);
+  });
+
   it('a 401 from the mock comes back as a typed HTTP error', async () => {
     const anonymous = createBatchClient({ baseUrl: mock.url, auth: { scheme: 'Bearer', token: 'has spaces' } });
     const { error } = await anonymous.getBatchTaskInfo(1);

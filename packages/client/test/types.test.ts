@@ -2,11 +2,17 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   BATCH_TASK_STATES,
   createBatchClient,
+  createBatchCore,
+  waitForBatchTask,
   type BatchError,
   type BatchFailure,
   type BatchHttpError,
   type BatchResult,
+  type BatchTaskStalledError,
+  type BatchWaitTimeoutError,
   type ErrorBody,
+  type FinishedBatchTask,
+  type WaitFailure,
   type BatchTaskInfo,
   type BatchTaskState,
   type Selected,
@@ -100,6 +106,37 @@ describe('types', () => {
     if (!result.error) expectTypeOf(result.data).toEqualTypeOf<number>();
   });
 
+  it('the failures of waitForBatchTask narrow by kind, with the task as last seen', async () => {
+    const done = await client.waitForBatchTask(1, { timeoutMs: 60_000, stallMs: 10_000 });
+    expectTypeOf(done).toEqualTypeOf<BatchResult<FinishedBatchTask, WaitFailure>>();
+    if (done.error?.kind === 'stalled') {
+      expectTypeOf(done.error).toEqualTypeOf<BatchTaskStalledError>();
+      expectTypeOf(done.error.task).toEqualTypeOf<BatchTaskInfo>();
+      expectTypeOf(done.error.unchangedMs).toEqualTypeOf<number>();
+    }
+    // Its timeout always says how the task was last seen (undefined: no poll had answered).
+    if (done.error?.kind === 'timeout') {
+      expectTypeOf(done.error).toEqualTypeOf<BatchWaitTimeoutError>();
+      expectTypeOf(done.error.task).toEqualTypeOf<BatchTaskInfo | undefined>();
+      expectTypeOf(done.error.scope).toEqualTypeOf<'wait' | 'poll'>();
+      expectTypeOf(done.error.waitedMs).toEqualTypeOf<number>();
+    }
+    // A wait's failure is a BatchFailure: code that handles any failure takes it.
+    expectTypeOf<WaitFailure>().toExtend<BatchFailure>();
+    expectTypeOf(waitForBatchTask(createBatchCore({ baseUrl: 'https://online.superoffice.com/Cust1', auth: { scheme: 'SOTicket', ticket: 't' } }), 1)).resolves.toEqualTypeOf<typeof done>();
+    const other = await client.getBatchTaskInfo(1);
+    typeOnly(() => {
+      // @ts-expect-error the timeout of one call knows no task
+      if (other.error?.kind === 'timeout') void other.error.task;
+      // @ts-expect-error a stall knows no scope
+      if (done.error?.kind === 'stalled') void done.error.scope;
+      // @ts-expect-error milliseconds are numbers
+      void client.waitForBatchTask(1, { stallMs: '5000' });
+      // @ts-expect-error milliseconds are numbers
+      void client.waitForBatchTask(1, { timeoutMs: '1m' });
+    });
+  });
+
   it('optional options take undefined, as process.env gives it (exactOptionalPropertyTypes)', () => {
     typeOnly(() => {
       void createBatchClient({
@@ -110,6 +147,7 @@ describe('types', () => {
         timeoutMs: undefined,
       });
       void client.getBatchTaskInfo(1, { select: undefined, signal: undefined, timeoutMs: undefined, headers: undefined });
+      void client.waitForBatchTask(1, { timeoutMs: undefined, stallMs: undefined, intervalMs: undefined, onProgress: undefined });
     });
   });
 
