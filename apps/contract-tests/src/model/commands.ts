@@ -220,6 +220,9 @@ class GetAll extends BatchCommand {
       }
     }
     expectThat(complete || !model.exact, () => `${where}: still had an odata.nextLink after ${MAX_PAGES} pages`);
+    if (pages.length > 1) model.note('next-link-followed');
+    // The first page is full (it has a next one); the second is full when it is as long.
+    if (pages.length > 1 && pages[1]!.length === pages[0]!.length) model.note('two-full-pages');
     // Each page is read from the target as it is then: the pages together are one answer only
     // when nothing it depends on moved in between. A job that runs moves on its own (the mock's
     // go from New to Started), and a real server's other users change its tasks at any time.
@@ -270,6 +273,7 @@ class Start extends BatchCommand {
     expectThat(typeof id === 'number' && Number.isInteger(id) && id > 0, () => `${where}: expected the new task's id, got ${JSON.stringify(id)}${model.exact ? '' : ' (SO_MODEL_JOB_NAMES names the jobs this installation can start)'}`);
     const newId = id as number;
     http.transcript.at(-1)!.startedId = newId;
+    if (model.newestDeleted()) model.note('delete-newest-then-start');
     expectThat(!model.tasks.has(newId) && !model.gone.has(newId) && !model.handedOut.has(newId), () => `${where}: answered id ${newId}, which ${model.tasks.has(newId) ? 'another task has' : 'a task had before'}: ids are never reused`);
     model.handedOut.add(newId);
     const task: ModelTask = {

@@ -14,6 +14,8 @@ export type StateFilter = TaskState | 'All';
 export const STATE_FILTERS: readonly StateFilter[] = [...REAL_STATES, 'All'];
 /** States a running job moves through on its own. */
 export const RUNNING_STATES: readonly TaskState[] = ['New', 'Aquired', 'Started'];
+/** States a job ends in. */
+export const FINAL_STATES: readonly TaskState[] = ['Succeeded', 'Failed', 'SucceededManualCleanup'];
 /** What UpdateBatchTask may change; everything else stays as it was. */
 export const UPDATABLE = ['State', 'Description', 'Response', 'Request'] as const;
 
@@ -36,7 +38,18 @@ export interface ModelTask {
   cancellable: boolean | undefined;
   /** Started by this sequence. */
   mine: boolean;
+  /** Its job ended on its own (not stopped, not set by an update): a read that sees it so saw time pass. */
+  endedByRun?: boolean;
 }
+
+/**
+ * The situations the run counts, per sequence, to show what the sequences reach (issue 19):
+ * a started job that a read sees ended on its own; a GetAll that follows odata.nextLink, and one
+ * that reads two full pages; a start right after the newest task was deleted (ids are never
+ * reused: a max+1 allocator would hand that id out again); and fault commands.
+ */
+export const SITUATIONS = ['job-end-observed', 'next-link-followed', 'two-full-pages', 'delete-newest-then-start', 'fault-command'] as const;
+export type Situation = (typeof SITUATIONS)[number];
 
 /** A list's filter, as the reference pages describe it; `associateIds: 'caller'` for the caller's own tasks. */
 export interface ListFilter {
@@ -72,6 +85,8 @@ export class BatchModel {
   /** Names and owners seen on the target, for the queries to ask about. */
   readonly names: string[];
   readonly associates: number[];
+  /** How often each situation occurred in this sequence. */
+  readonly situations = new Map<Situation, number>();
 
   constructor(options: {
     exact: boolean;
@@ -114,6 +129,22 @@ export class BatchModel {
       names: modelTasks.map((task) => task.known.Name).filter((name): name is string => typeof name === 'string'),
       associates: modelTasks.map((task) => task.known.AssociateId as number),
     });
+  }
+
+  note(situation: Situation): void {
+    this.situations.set(situation, (this.situations.get(situation) ?? 0) + 1);
+  }
+
+  /** Notes a read that answered `state` for `task`: a started job seen ended on its own. */
+  noteState(task: ModelTask, state: unknown): void {
+    if (task.mine && task.endedByRun && FINAL_STATES.includes(state as TaskState)) this.note('job-end-observed');
+  }
+
+  /** Whether the newest task this sequence has seen (live or deleted) is deleted: a start now must not hand its id out again. */
+  newestDeleted(): boolean {
+    const newestLive = Math.max(-Infinity, ...this.tasks.keys());
+    const newestGone = Math.max(-Infinity, ...this.gone);
+    return newestGone > newestLive;
   }
 
   /** Live ids, ascending; only this sequence's own when `mineOnly`. */
@@ -159,6 +190,7 @@ export class BatchModel {
     }
     if (!task.states.includes(row.State as TaskState)) wrong.push(`State ${snippet(row.State)}, expected ${task.states.length === 1 ? task.states[0] : `one of ${task.states.join(', ')}`}`);
     expectThat(wrong.length === 0, () => `${where}: task ${task.Id} has ${wrong.join('; ')}`);
+    this.noteState(task, row.State);
     // What the model did not know it learns from the first read: who the caller is.
     if (task.mine && this.caller === undefined && typeof row.AssociateId === 'number') {
       this.caller = row.AssociateId;

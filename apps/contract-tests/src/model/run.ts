@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { batchCommands } from './commands.ts';
 import { curlScript } from './curl.ts';
 import { ModelHttp, type ModelTarget, type RecordedRequest } from './http.ts';
-import type { BatchModel } from './model.ts';
+import { SITUATIONS, type BatchModel, type Situation } from './model.ts';
 
 // Runs the model: fast-check generates sequences of up to `maxCommands` commands, runs each from
 // a fresh model of the target, and on a failure shrinks it to a minimal sequence, which this
@@ -56,6 +56,8 @@ export interface ModelRunReport {
   commandsRun: number;
   /** How often each operation ran (not counting shrinking), by the name commands print. */
   operations: Record<string, number>;
+  /** Per situation the sequences reach (model.ts SITUATIONS): in how many sequences it occurred, and how often in all (not counting shrinking). */
+  situations: Record<Situation, { sequences: number; times: number }>;
   /** On a failure: the shrunk sequence, the curl lines that replay it, and what broke. */
   failure?: { commands: string[]; shrinks: number; curl: string; error: string; path: string | undefined };
   /** A summary to print: the seed, the runs, and on a failure the sequence as curl lines. */
@@ -69,6 +71,7 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
   let lastFailure: { transcript: RecordedRequest[]; commands: string[]; error: string } | undefined;
   let commandsRun = 0;
   const operations: Record<string, number> = {};
+  const situations = emptySituations();
   let shrinking = false;
 
   const property = fc.asyncProperty(fc.commands(commands, { maxCommands: options.maxCommands ?? MAX_COMMANDS, size: 'max' }), async (sequence) => {
@@ -82,6 +85,7 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
           const operation = command.slice(0, command.indexOf('('));
           operations[operation] = (operations[operation] ?? 0) + 1;
         }
+        addSituations(situations, model);
       }
     } catch (error) {
       // The last failure is the one fast-check reports: after shrinking, the minimal one.
@@ -99,8 +103,8 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
     const counts = Object.entries(operations)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([operation, count]) => `  ${operation}: ${count}`);
-    const message = [`${head}: ${details.numRuns} sequences, ${commandsRun} commands, all as the model says; ${counts.length} operations ran:`, ...counts].join('\n');
-    return { failed: false, seed: options.seed, numRuns: details.numRuns, commandsRun, operations, message };
+    const message = [`${head}: ${details.numRuns} sequences, ${commandsRun} commands, all as the model says; ${counts.length} operations ran:`, ...counts, ...situationLines(situations, details.numRuns)].join('\n');
+    return { failed: false, seed: options.seed, numRuns: details.numRuns, commandsRun, operations, situations, message };
   }
   const failure = lastFailure;
   const curl = failure ? curlScript(failure.transcript, options.target) : '(no transcript)';
@@ -118,9 +122,37 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
     numRuns: details.numRuns,
     commandsRun,
     operations,
+    situations,
     failure: { commands: commandsText, shrinks: details.numShrinks, curl, error: failure?.error ?? String(details.errorInstance), path: details.counterexamplePath ?? undefined },
     message,
   };
+}
+
+function emptySituations(): Record<Situation, { sequences: number; times: number }> {
+  return Object.fromEntries(SITUATIONS.map((situation) => [situation, { sequences: 0, times: 0 }])) as Record<Situation, { sequences: number; times: number }>;
+}
+
+function addSituations(into: Record<Situation, { sequences: number; times: number }>, model: BatchModel): void {
+  for (const [situation, times] of model.situations) {
+    into[situation].sequences++;
+    into[situation].times += times;
+  }
+}
+
+const SITUATION_TEXT: Record<Situation, string> = {
+  'job-end-observed': 'a started job seen ended on its own by a read',
+  'next-link-followed': 'a GetAll that followed odata.nextLink',
+  'two-full-pages': 'a GetAll that read two full archive pages',
+  'delete-newest-then-start': 'a start after the newest task was deleted',
+  'fault-command': 'a fault command',
+};
+
+/** The situations as summary lines: in how many of the sequences each occurred. */
+function situationLines(situations: Record<Situation, { sequences: number; times: number }>, sequences: number): string[] {
+  return [
+    `situations reached, in sequences of ${sequences} (times in all):`,
+    ...SITUATIONS.map((situation) => `  ${SITUATION_TEXT[situation]}: ${situations[situation].sequences} (${situations[situation].times})`),
+  ];
 }
 
 /** How many of the sequences fail, each run once without shrinking: for measuring what the model catches. */
