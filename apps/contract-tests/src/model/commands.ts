@@ -1,17 +1,22 @@
 import fc from 'fast-check';
 import { archiveQuery, archiveQueryText, associateRef, associateRefText, expectArchive, nameRef, nameRefText, resolveArchiveQuery, resolveAssociate, resolveName, type ArchiveQuerySpec, type AssociateRef, type NameRef } from './archive.ts';
+import type { CancellationBehaviour, JobBehaviour } from '@so-batch/mock';
+import { guardMs, jobKey, transitions } from './jobs.ts';
 import { ContractMismatch, expectThat, STATE_FILTERS, type BatchModel, type ListFilter, type ModelTask, type StateFilter } from './model.ts';
 import type { Answer, ModelHttp } from './http.ts';
 
-// One fast-check command per Batch operation (15 Agents, 7 REST). A command carries abstract
-// references (the n-th live task, the n-th deleted one, an id no task has had, the n-th known
-// name or owner) that it resolves against the model when it runs, so that a shrunk sequence
+// One fast-check command per Batch operation (15 Agents, 7 REST), and two that steer the mock's
+// sandbox (its manual clock and its job definitions; skipped where there is none, as on a real
+// server). A command carries abstract references (the n-th live task, the newest one, the n-th
+// deleted one, an id no task has had, the n-th known name or owner, the n-th coming transition
+// of a running job) that it resolves against the model when it runs, so that a shrunk sequence
 // still means something. Each sends one request (GetAll: one per page), checks the answer
 // against the model, then changes the model as the operation changes the target.
 
-export type IdRef = { kind: 'live' | 'gone' | 'never'; index: number };
-const idRef: fc.Arbitrary<IdRef> = fc.record({ kind: fc.constantFrom('live' as const, 'live' as const, 'live' as const, 'gone' as const, 'never' as const), index: fc.nat(200) });
-const idRefText = (ref: IdRef) => `${ref.kind}#${ref.index}`;
+export type IdRef = { kind: 'live' | 'newest' | 'gone' | 'never'; index: number };
+const idRef: fc.Arbitrary<IdRef> = fc.record({ kind: fc.constantFrom('live' as const, 'live' as const, 'live' as const, 'newest' as const, 'newest' as const, 'gone' as const, 'never' as const), index: fc.nat(200) });
+const newestRef: fc.Arbitrary<IdRef> = fc.constant({ kind: 'newest', index: 0 });
+const idRefText = (ref: IdRef) => (ref.kind === 'newest' ? 'newest' : `${ref.kind}#${ref.index}`);
 
 /**
  * The id a reference means now: undefined when there is none to use. Writes on a real server
@@ -20,6 +25,7 @@ const idRefText = (ref: IdRef) => `${ref.kind}#${ref.index}`;
 function resolveId(model: BatchModel, ref: IdRef, write: boolean): number | undefined {
   const pick = (ids: number[]) => (ids.length === 0 ? undefined : ids[ref.index % ids.length]);
   if (ref.kind === 'live') return pick(model.liveIds(write && !model.exact));
+  if (ref.kind === 'newest') return model.liveIds(write && !model.exact).at(-1);
   if (ref.kind === 'gone') return pick(model.goneIds()) ?? (model.exact ? model.neverId : undefined);
   return model.exact ? model.neverId : pick(model.goneIds());
 }
@@ -183,8 +189,8 @@ class RestByState extends BatchCommand {
   }
 }
 
-/** Pages followed at most: enough for any sequence on the mock; a bound on a large real archive. */
-const MAX_PAGES = 20;
+/** Pages followed at most: enough for any sequence on the mock (89 tasks at most, pages of 5); a bound on a large real archive. */
+const MAX_PAGES = 40;
 
 class GetAll extends BatchCommand {
   readonly write = false;
@@ -291,6 +297,8 @@ class Start extends BatchCommand {
       cancellable: model.exact ? true : undefined,
       mine: true,
     };
+    // On the mock's manual clock the model knows the job's course: its state from now on is exact.
+    model.startJob(task, name);
     model.tasks.set(newId, task);
   }
 }
@@ -412,6 +420,145 @@ class DeleteMany extends BatchCommand {
   }
 }
 
+// --- The sandbox: its clock and its job definitions ------------------------------------------
+
+/**
+ * How far to move the clock: by `ms`; or to a transition of a running job, landing just
+ * `before` or just `after` it: the `index`-th coming transition of any job (`next`: a queue's
+ * end, a failure, an end), or the last one of the `index`-th running job, newest first (`end`:
+ * where it fails or ends; a hung job's is its queue's end). Either way the clock stays out of
+ * every transition's guard (jobs.ts): a landing inside one moves on past it, so the state the
+ * model expects is exact.
+ */
+export type Advance = { kind: 'by'; ms: number } | { kind: 'next' | 'end'; index: number; side: 'before' | 'after' };
+
+/** The coming transitions of each running job, newest job first; each job's in time order. */
+function comingTransitions(model: BatchModel, after: number): { at: number; guard: number }[][] {
+  const jobs: { at: number; guard: number }[][] = [];
+  for (const id of model.liveIds(false).reverse()) {
+    const job = model.tasks.get(id)!.job;
+    if (!job) continue;
+    const guard = guardMs(job);
+    const coming = transitions(job).filter((at) => at > after).map((at) => ({ at, guard }));
+    if (coming.length > 0) jobs.push(coming);
+  }
+  return jobs;
+}
+
+/** The ms an advance moves the clock by now; undefined when it cannot (no clock, or no transition to come). */
+function resolveAdvance(model: BatchModel, advance: Advance): number | undefined {
+  const now = model.clock;
+  if (now === undefined) return undefined;
+  const jobs = comingTransitions(model, now);
+  let target: number;
+  if (advance.kind === 'by') target = now + advance.ms;
+  else {
+    const candidates = advance.kind === 'end' ? jobs.map((coming) => coming.at(-1)!) : jobs.flat().sort((a, b) => a.at - b.at);
+    if (candidates.length === 0) return undefined;
+    const { at, guard } = candidates[advance.index % candidates.length]!;
+    target = advance.side === 'before' && at - guard - 1 > now ? Math.floor(at - guard - 1) : Math.ceil(at + guard + 1);
+  }
+  // Out of every guard: each transition moves the target past it at most once, so this ends.
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const { at, guard } of jobs.flat()) {
+      if (Math.abs(target - at) <= guard) {
+        target = Math.ceil(at + guard + 1);
+        moved = true;
+      }
+    }
+  }
+  return target - now;
+}
+
+const advanceText = (advance: Advance) => (advance.kind === 'by' ? `${advance.ms} ms` : `just ${advance.side} ${advance.kind === 'end' ? 'the end of job' : 'transition'}#${advance.index}`);
+
+class AdvanceClock extends BatchCommand {
+  readonly write = true;
+  readonly advance: Advance;
+  constructor(advance: Advance) {
+    super();
+    this.advance = advance;
+  }
+  override check(model: Readonly<BatchModel>): boolean {
+    return model.writes && resolveAdvance(model as BatchModel, this.advance) !== undefined;
+  }
+  describe() {
+    return `Mock.clock.advance(${advanceText(this.advance)})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const ms = resolveAdvance(model, this.advance)!;
+    await http.control(`mock.clock.advance(${ms})`, (controls) => controls.advance(ms));
+    model.advanceTo(model.clock! + ms);
+  }
+}
+
+class DefineJob extends BatchCommand {
+  readonly write = true;
+  readonly name: string;
+  readonly behaviour: JobBehaviour;
+  constructor(name: string, behaviour: JobBehaviour) {
+    super();
+    this.name = name;
+    this.behaviour = behaviour;
+  }
+  override check(model: Readonly<BatchModel>): boolean {
+    return model.writes && model.clock !== undefined;
+  }
+  describe() {
+    return `Mock.jobs.define(${JSON.stringify(this.name)}, ${JSON.stringify(this.behaviour)})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    await http.control(`mock.jobs.define(${JSON.stringify(this.name)}, ${JSON.stringify(this.behaviour)})`, (controls) => controls.define(this.name, this.behaviour));
+    // Jobs started before keep their course; the next start under this name takes it.
+    model.definitions.set(jobKey(this.name), { ...this.behaviour });
+  }
+}
+
+/** Names a definition is made under: the start names in other casings and spacings (matched trimmed, in any case). */
+const DEFINED_NAMES = ['ModelJob', 'MODELJOB', ' ExportJob ', 'FailingJob', 'Model Job'];
+const RUN_MS = [0, 1_000, 60_000, 3_600_000];
+
+/** A definition that can be true (the mock's own tests refuse the rest): every documented field, in the combinations it allows. */
+const jobBehaviour: fc.Arbitrary<JobBehaviour> = fc.oneof(
+  // Runs, and perhaps fails at a percent.
+  fc.record(
+    {
+      runMs: fc.constantFrom(...RUN_MS),
+      queuedMs: fc.constantFrom(0, 5_000, 120_000),
+      failAtPercent: fc.constantFrom(0, 40, 99, 100),
+      result: fc.constantFrom('Exported 12 rows.', ''),
+      cancellation: fc.constantFrom<CancellationBehaviour>('CanCancel', 'CancelWithWarning', 'CannotCancel'),
+    },
+    { requiredKeys: [] },
+  ),
+  // Ends SucceededManualCleanup.
+  fc.record(
+    {
+      runMs: fc.constantFrom(...RUN_MS),
+      queuedMs: fc.constantFrom(0, 5_000),
+      result: fc.constant('Left files to clean up.'),
+      cancellation: fc.constantFrom<CancellationBehaviour>('CanCancel', 'CancelWithWarning', 'CannotCancel'),
+      manualCleanup: fc.constant(true),
+    },
+    { requiredKeys: ['manualCleanup'] },
+  ),
+  // Hangs in Started.
+  fc.record(
+    { queuedMs: fc.constantFrom(0, 5_000), cancellation: fc.constantFrom<CancellationBehaviour>('CanCancel', 'CancelWithWarning', 'CannotCancel'), hang: fc.constant(true) },
+    { requiredKeys: ['hang'] },
+  ),
+);
+
+const advance: fc.Arbitrary<Advance> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('end' as const), index: fc.nat(2), side: fc.constant('after' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('end' as const), index: fc.nat(2), side: fc.constant('before' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('next' as const), index: fc.nat(3), side: fc.constantFrom('before' as const, 'after' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('by' as const), ms: fc.integer({ min: 1, max: 5_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('by' as const), ms: fc.integer({ min: 1, max: 900_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('by' as const), ms: fc.constantFrom(3_600_000, 7_200_000) }) },
+);
+
 // --- The arbitraries -------------------------------------------------------------------------
 
 const stateFilter = fc.constantFrom(...STATE_FILTERS);
@@ -458,10 +605,15 @@ const updateNoise: fc.Arbitrary<UpdateNoise> = fc.record(
 );
 
 export const OPERATION_COUNT = 22;
+/** The sandbox's controls the run uses: the clock's advance and jobs.define. */
+export const SANDBOX_CONTROL_COUNT = 2;
 
 /**
- * One arbitrary per operation (22); the writes only when `writes` (they never run otherwise:
- * check() refuses them too). `jobNames`: the jobs a start may name.
+ * One arbitrary per operation (22) and sandbox control (2); the writes only when `writes` (they
+ * never run otherwise: check() refuses them too). `jobNames`: the jobs a start may name. The
+ * sequences that matter are weighted up (fc.commands picks its arbitraries alike, so these come
+ * twice or more): starts, clock advances (most of them to a job's next transition), job
+ * definitions, and GetAll (which crosses the small archive pages).
  */
 export function batchCommands(options: { writes: boolean; jobNames: readonly string[] }): fc.Arbitrary<fc.AsyncCommand<BatchModel, ModelHttp>>[] {
   const reads: fc.Arbitrary<BatchCommand>[] = [
@@ -482,5 +634,19 @@ export function batchCommands(options: { writes: boolean; jobNames: readonly str
     );
   }
   writes.push(fc.array(idRef, { minLength: 1, maxLength: 3 }).map((refs) => new DeleteMany(refs)));
-  return [...reads, ...writes];
+  const start = (rest: boolean) => startInput(options.jobNames).map((input) => new Start(rest, input));
+  const clockAdvance = advance.map((by) => new AdvanceClock(by));
+  const define = fc.tuple(fc.constantFrom(...DEFINED_NAMES), jobBehaviour).map(([name, behaviour]) => new DefineJob(name, behaviour));
+  const sandbox: fc.Arbitrary<BatchCommand>[] = [
+    ...Array.from({ length: 5 }, () => clockAdvance),
+    ...Array.from({ length: 2 }, () => define),
+    start(false),
+    start(true),
+    archiveQuery.map((query) => new GetAll(query)),
+    // The newest task: read (has its job moved on?), and deleted (a start after must not reuse its id).
+    newestRef.map((ref) => new ReadById(false, ref)),
+    newestRef.map((ref) => new ReadById(true, ref)),
+    fc.boolean().map((rest) => new Delete(rest, { kind: 'newest', index: 0 })),
+  ];
+  return [...reads, ...writes, ...sandbox];
 }

@@ -14,9 +14,11 @@ export const MAX_COMMANDS = 25;
 
 /**
  * The seed and the number of sequences, from SO_MODEL_SEED and SO_MODEL_RUNS when set; and
- * SO_MODEL_PATH, the path a failure printed, to replay just that shrunk sequence.
+ * SO_MODEL_PATH, the path a failure printed, to replay just that shrunk sequence. A failure
+ * prints it as `<path>@<replayPath>`: fast-check's shrink path, and which commands of it ran
+ * (fc.commands shrinks by what ran, so a path alone cannot be walked again).
  */
-export function modelSettings(env: NodeJS.ProcessEnv = process.env): { seed: number; numRuns: number; path?: string } {
+export function modelSettings(env: NodeJS.ProcessEnv = process.env): { seed: number; numRuns: number; path?: string; replayPath?: string } {
   const read = (name: string, fallback: number, min: number) => {
     const raw = env[name];
     if (raw === undefined || raw.trim() === '') return fallback;
@@ -27,8 +29,9 @@ export function modelSettings(env: NodeJS.ProcessEnv = process.env): { seed: num
   const settings = { seed: read('SO_MODEL_SEED', DEFAULT_SEED, -2_147_483_648), numRuns: read('SO_MODEL_RUNS', DEFAULT_RUNS, 1) };
   const path = env.SO_MODEL_PATH?.trim();
   if (!path) return settings;
-  if (!/^\d+(:\d+)*$/.test(path)) throw new Error(`SO_MODEL_PATH must be the path a failure printed, such as 1:0:3, not ${JSON.stringify(path.slice(0, 40))}`);
-  return { ...settings, path };
+  const match = /^(\d+(?::\d+)*)(?:@([A-Za-z0-9+/]*:[A-Za-z0-9+/]*))?$/.exec(path);
+  if (!match) throw new Error(`SO_MODEL_PATH must be the path a failure printed, such as 1:0:3@CD:AAB, not ${JSON.stringify(path.slice(0, 40))}`);
+  return { ...settings, path: match[1]!, ...(match[2] === undefined ? {} : { replayPath: match[2] }) };
 }
 
 export interface ModelRunOptions {
@@ -43,6 +46,8 @@ export interface ModelRunOptions {
   numRuns: number;
   /** A failure's path: replays only that sequence (with `seed`). */
   path?: string | undefined;
+  /** With `path`: which commands of the sequence ran, as the failure printed it. */
+  replayPath?: string | undefined;
   maxCommands?: number;
   fetch?: typeof fetch;
 }
@@ -74,7 +79,8 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
   const situations = emptySituations();
   let shrinking = false;
 
-  const property = fc.asyncProperty(fc.commands(commands, { maxCommands: options.maxCommands ?? MAX_COMMANDS, size: 'max' }), async (sequence) => {
+  const sequences = fc.commands(commands, { maxCommands: options.maxCommands ?? MAX_COMMANDS, size: 'max', ...(options.replayPath ? { replayPath: options.replayPath } : {}) });
+  const property = fc.asyncProperty(sequences, async (sequence) => {
     http.begin();
     const model = await options.prepare(http, handedOut);
     try {
@@ -109,11 +115,13 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
   const failure = lastFailure;
   const curl = failure ? curlScript(failure.transcript, options.target) : '(no transcript)';
   const commandsText = failure?.commands ?? [];
+  const replayPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[0] ?? ''))?.[1];
+  const replay = details.counterexamplePath ? `${details.counterexamplePath}${replayPath ? `@${replayPath}` : ''}` : '';
   const message = [
     `${head}: sequence ${details.numRuns} of ${options.numRuns} broke the contract; shrunk (${details.numShrinks} shrinks) to ${commandsText.length} command${commandsText.length === 1 ? '' : 's'}:`,
     ...commandsText.map((command, index) => `  ${index + 1}. ${command}`),
     `What broke: ${failure?.error ?? String(details.errorInstance)}`,
-    `Replay it with fast-check: SO_MODEL_SEED=${options.seed} SO_MODEL_PATH=${details.counterexamplePath ?? ''}; or with curl:`,
+    `Replay it with fast-check: SO_MODEL_SEED=${options.seed} SO_MODEL_PATH='${replay}'; or with curl:`,
     curl,
   ].join('\n');
   return {
@@ -123,7 +131,7 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
     commandsRun,
     operations,
     situations,
-    failure: { commands: commandsText, shrinks: details.numShrinks, curl, error: failure?.error ?? String(details.errorInstance), path: details.counterexamplePath ?? undefined },
+    failure: { commands: commandsText, shrinks: details.numShrinks, curl, error: failure?.error ?? String(details.errorInstance), path: replay || undefined },
     message,
   };
 }
