@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { archiveQuery, archiveQueryText, associateRef, associateRefText, expectArchive, nameRef, nameRefText, resolveArchiveQuery, resolveAssociate, resolveName, type ArchiveQuerySpec, type AssociateRef, type NameRef } from './archive.ts';
 import type { CancellationBehaviour, JobBehaviour } from '@so-batch/mock';
-import { guardMs, jobKey, transitions } from './jobs.ts';
+import { jobKey, transitions } from './jobs.ts';
 import { ContractMismatch, expectThat, STATE_FILTERS, type BatchModel, type ListFilter, type ModelTask, type StateFilter } from './model.ts';
 import type { Answer, ModelHttp } from './http.ts';
 
@@ -438,8 +438,7 @@ function comingTransitions(model: BatchModel, after: number): { at: number; guar
   for (const id of model.liveIds(false).reverse()) {
     const job = model.tasks.get(id)!.job;
     if (!job) continue;
-    const guard = guardMs(job);
-    const coming = transitions(job).filter((at) => at > after).map((at) => ({ at, guard }));
+    const coming = transitions(job).filter(({ at }) => at > after);
     if (coming.length > 0) jobs.push(coming);
   }
   return jobs;
@@ -488,6 +487,8 @@ class AdvanceClock extends BatchCommand {
   }
   async exec(model: BatchModel, http: ModelHttp) {
     const ms = resolveAdvance(model, this.advance)!;
+    // What it came to, for the shrunk sequence.
+    if (this.advance.kind !== 'by' || this.advance.ms !== ms) http.ran[http.ran.length - 1] = `Mock.clock.advance(${advanceText(this.advance)}: ${ms} ms)`;
     await http.control(`mock.clock.advance(${ms})`, (controls) => controls.advance(ms));
     model.advanceTo(model.clock! + ms);
   }
@@ -644,8 +645,8 @@ export function batchCommands(options: { writes: boolean; jobNames: readonly str
     start(true),
     archiveQuery.map((query) => new GetAll(query)),
     // The newest task: read (has its job moved on?), and deleted (a start after must not reuse its id).
-    newestRef.map((ref) => new ReadById(false, ref)),
-    newestRef.map((ref) => new ReadById(true, ref)),
+    ...Array.from({ length: 2 }, () => newestRef.map((ref) => new ReadById(false, ref))),
+    ...Array.from({ length: 2 }, () => newestRef.map((ref) => new ReadById(true, ref))),
     fc.boolean().map((rest) => new Delete(rest, { kind: 'newest', index: 0 })),
   ];
   return [...reads, ...writes, ...sandbox];

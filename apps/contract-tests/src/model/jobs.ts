@@ -16,7 +16,7 @@ import type { TaskState } from './model.ts';
 //   - ProgressPercent while Started: within PROGRESS_SLACK points of the share of runMs that has
 //     passed, and never below what a read saw before;
 //   - the exact millisecond of a transition (whether progress is rounded or floored, `<` or
-//     `<=`): the clock never lands within guardMs of one. AdvanceClock moves past a boundary's
+//     `<=`): the clock never lands within a transition's guard (transitions()). AdvanceClock moves past a boundary's
 //     guard instead (commands.ts), so every state the model expects is exact.
 
 export type FinalState = 'Succeeded' | 'Failed' | 'SucceededManualCleanup';
@@ -82,15 +82,16 @@ export function jobAt(job: ModelJob, now: number): JobMoment {
   return { state: 'Started', progress: [Math.max(0, Math.floor(share) - PROGRESS_SLACK), Math.min(cap, Math.ceil(share) + PROGRESS_SLACK)] };
 }
 
-/** How far from a transition the clock must stay for the model to know which side it is on. */
-export function guardMs(job: ModelJob): number {
-  return 1 + (job.hang ? 0 : job.runMs / 100);
-}
-
-/** The times (clock ms) at which the job's state changes: the end of its queue, its failure or its end. */
-export function transitions(job: ModelJob): number[] {
-  const started = job.created + job.queuedMs;
+/**
+ * The times (clock ms) at which the job's state changes (the end of its queue, its failure or its
+ * end), each with how far the clock must stay from it for the model to know which side it is on:
+ * 1 ms from the queue's end (`<` or `<=`), one percent of runMs and 1 ms from a point its
+ * progress reaches (rounded or floored).
+ */
+export function transitions(job: ModelJob): { at: number; guard: number }[] {
+  const started = { at: job.created + job.queuedMs, guard: 1 };
   if (job.hang) return [started];
-  const fail = job.failAtPercent === undefined ? undefined : started + (job.failAtPercent * job.runMs) / 100;
-  return fail === undefined ? [started, started + job.runMs] : [started, fail];
+  const guard = 1 + job.runMs / 100;
+  const end = job.failAtPercent === undefined ? started.at + job.runMs : started.at + (job.failAtPercent * job.runMs) / 100;
+  return [started, { at: end, guard }];
 }

@@ -55,11 +55,11 @@ export interface ModelTask {
 
 /**
  * The situations the run counts, per sequence, to show what the sequences reach (issue 19):
- * a started job that a read sees ended on its own; a GetAll that follows odata.nextLink, and one
+ * a started job that ends on its own (by the model's clock), and one a read sees so; a GetAll that follows odata.nextLink, and one
  * that reads two full pages; a start right after the newest task was deleted (ids are never
  * reused: a max+1 allocator would hand that id out again); and fault commands.
  */
-export const SITUATIONS = ['job-end-observed', 'next-link-followed', 'two-full-pages', 'delete-newest-then-start', 'fault-command'] as const;
+export const SITUATIONS = ['job-ended', 'job-end-observed', 'next-link-followed', 'two-full-pages', 'delete-newest-then-start', 'fault-command'] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
 /** A list's filter, as the reference pages describe it; `associateIds: 'caller'` for the caller's own tasks. */
@@ -188,6 +188,7 @@ export class BatchModel {
     if (!moment.ended) return;
     delete task.job;
     task.endedByRun = true;
+    this.note('job-ended');
     task.known.ProgressPercent = moment.progress[0];
     delete task.loose.ProgressPercent;
     if (moment.ended.result !== 'text' && 'exact' in moment.ended.result) task.known.Result = moment.ended.result.exact;

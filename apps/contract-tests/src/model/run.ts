@@ -148,6 +148,7 @@ function addSituations(into: Record<Situation, { sequences: number; times: numbe
 }
 
 const SITUATION_TEXT: Record<Situation, string> = {
+  'job-ended': 'a started job that ended on its own (the model says)',
   'job-end-observed': 'a started job seen ended on its own by a read',
   'next-link-followed': 'a GetAll that followed odata.nextLink',
   'two-full-pages': 'a GetAll that read two full archive pages',
