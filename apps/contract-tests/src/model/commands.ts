@@ -531,7 +531,7 @@ const jobBehaviour: fc.Arbitrary<JobBehaviour> = fc.oneof(
       result: fc.constantFrom('Exported 12 rows.', ''),
       cancellation: fc.constantFrom<CancellationBehaviour>('CanCancel', 'CancelWithWarning', 'CannotCancel'),
     },
-    { requiredKeys: [] },
+    { requiredKeys: ['cancellation'] },
   ),
   // Ends SucceededManualCleanup.
   fc.record(
@@ -542,12 +542,12 @@ const jobBehaviour: fc.Arbitrary<JobBehaviour> = fc.oneof(
       cancellation: fc.constantFrom<CancellationBehaviour>('CanCancel', 'CancelWithWarning', 'CannotCancel'),
       manualCleanup: fc.constant(true),
     },
-    { requiredKeys: ['manualCleanup'] },
+    { requiredKeys: ['manualCleanup', 'cancellation'] },
   ),
   // Hangs in Started.
   fc.record(
     { queuedMs: fc.constantFrom(0, 5_000), cancellation: fc.constantFrom<CancellationBehaviour>('CanCancel', 'CancelWithWarning', 'CannotCancel'), hang: fc.constant(true) },
-    { requiredKeys: ['hang'] },
+    { requiredKeys: ['hang', 'cancellation'] },
   ),
 );
 
@@ -617,14 +617,19 @@ export const SANDBOX_CONTROL_COUNT = 2;
  * definitions, and GetAll (which crosses the small archive pages).
  */
 export function batchCommands(options: { writes: boolean; jobNames: readonly string[] }): fc.Arbitrary<fc.AsyncCommand<BatchModel, ModelHttp>>[] {
-  const reads: fc.Arbitrary<BatchCommand>[] = [
+  const lists = (Object.keys(AGENT_LISTS) as AgentList[]).map(listCommand);
+  const readsWith = (listArbitraries: fc.Arbitrary<BatchCommand>[]): fc.Arbitrary<BatchCommand>[] => [
     idRef.map((ref) => new ReadById(false, ref)),
-    ...(Object.keys(AGENT_LISTS) as AgentList[]).map(listCommand),
+    ...listArbitraries,
     archiveQuery.map((query) => new GetAll(query)),
     idRef.map((ref) => new ReadById(true, ref)),
     stateFilter.map((state) => new RestByState(state)),
   ];
-  if (!options.writes) return reads;
+  if (!options.writes) return readsWith(lists);
+  // With writes, the nine Agents lists share the weight of four: room for the sequences of
+  // start, advance and read that show a job's course.
+  const anyList = fc.oneof(...lists);
+  const reads = readsWith(Array.from({ length: 4 }, () => anyList));
   const writes: fc.Arbitrary<BatchCommand>[] = [];
   for (const rest of [false, true]) {
     writes.push(
@@ -639,7 +644,7 @@ export function batchCommands(options: { writes: boolean; jobNames: readonly str
   const clockAdvance = advance.map((by) => new AdvanceClock(by));
   const define = fc.tuple(fc.constantFrom(...DEFINED_NAMES), jobBehaviour).map(([name, behaviour]) => new DefineJob(name, behaviour));
   const sandbox: fc.Arbitrary<BatchCommand>[] = [
-    ...Array.from({ length: 5 }, () => clockAdvance),
+    ...Array.from({ length: 8 }, () => clockAdvance),
     ...Array.from({ length: 2 }, () => define),
     start(false),
     start(true),
@@ -648,6 +653,8 @@ export function batchCommands(options: { writes: boolean; jobNames: readonly str
     ...Array.from({ length: 2 }, () => newestRef.map((ref) => new ReadById(false, ref))),
     ...Array.from({ length: 2 }, () => newestRef.map((ref) => new ReadById(true, ref))),
     fc.boolean().map((rest) => new Delete(rest, { kind: 'newest', index: 0 })),
+    // Stopped: does it honour the cancellation its definition gave it?
+    fc.boolean().map((rest) => new Stop(rest, { kind: 'newest', index: 0 })),
   ];
   return [...reads, ...writes, ...sandbox];
 }
