@@ -159,7 +159,7 @@ const SITUATION_TEXT: Record<Situation, string> = {
 /** The situations as summary lines: in how many of the sequences each occurred. */
 function situationLines(situations: Record<Situation, { sequences: number; times: number }>, sequences: number): string[] {
   return [
-    `situations reached, in sequences of ${sequences} (times in all):`,
+    `situations reached: in how many of the ${sequences} sequences (how often in all):`,
     ...SITUATIONS.map((situation) => `  ${SITUATION_TEXT[situation]}: ${situations[situation].sequences} (${situations[situation].times})`),
   ];
 }
