@@ -613,8 +613,9 @@ export const SANDBOX_CONTROL_COUNT = 2;
  * One arbitrary per operation (22) and sandbox control (2); the writes only when `writes` (they
  * never run otherwise: check() refuses them too). `jobNames`: the jobs a start may name. The
  * sequences that matter are weighted up (fc.commands picks its arbitraries alike, so these come
- * twice or more): starts, clock advances (most of them to a job's next transition), job
- * definitions, and GetAll (which crosses the small archive pages).
+ * twice or more): starts, clock advances (most of them just past a running job's end), job
+ * definitions, GetAll (which crosses the small archive pages), and reads, stops and deletes of
+ * the newest task; the nine Agents lists share the weight of four.
  */
 export function batchCommands(options: { writes: boolean; jobNames: readonly string[] }): fc.Arbitrary<fc.AsyncCommand<BatchModel, ModelHttp>>[] {
   const lists = (Object.keys(AGENT_LISTS) as AgentList[]).map(listCommand);
