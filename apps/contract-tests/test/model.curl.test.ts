@@ -16,6 +16,7 @@ describe('the curl lines of a failing sequence', () => {
     { method: 'POST', path: '/api/v1/BatchTask', body: { Name: "Bob's job" }, status: 200, startedId: 10007 },
     { method: 'PUT', path: '/api/v1/BatchTask/10007', body: { State: 'Failed', Description: 'a 10007 b' }, status: 200 },
     { method: 'POST', path: '/api/v1/Agents/Batch/DeleteBatchTasks', body: { BatchTaskIds: [10007, 189] }, status: 204 },
+    { method: 'POST', path: '', control: 'mock.clock.advance(600501)' },
     { method: 'POST', path: '/api/v1/BatchTask/10007/Stop', status: 400 },
     { method: 'GET', path: `/api/v1/BatchTask?${new URLSearchParams({ $filter: "name eq 'ExportJob'", $top: '3' })}`, status: 200, failure: 'row 9 is missing\nsecond line' },
   ];
@@ -27,6 +28,12 @@ describe('the curl lines of a failing sequence', () => {
     expect(lines).toContain(`curl -sS -X PUT -H "Authorization: $SO_AUTH" -H "SO-AppToken: $SO_APP_TOKEN" "$BASE"'/api/v1/BatchTask/'"$T1" -H 'Content-Type: application/json' -d '{"State":"Failed","Description":"a 10007 b"}'  # 200`);
     expect(script).toContain(`-d '{"BatchTaskIds":['"$T1"',189]}'  # 204`);
     expect(script).toContain(`"$BASE"'/api/v1/BatchTask/'"$T1"'/Stop'  # 400`);
+  });
+
+  it('print a step on the mock\'s sandbox as a comment, in its place', () => {
+    const at = lines.indexOf('# on the mock: mock.clock.advance(600501)');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toMatch(/\/Stop'  # 400$/);
   });
 
   it('show the OData query decoded, and what broke under the request that broke it', () => {
@@ -52,5 +59,7 @@ describe('the seed and the number of sequences', () => {
     expect(() => modelSettings({ SO_MODEL_RUNS: '0' })).toThrow(/SO_MODEL_RUNS must be a whole number of at least 1/);
     expect(() => modelSettings({ SO_MODEL_PATH: '1;rm' })).toThrow(/SO_MODEL_PATH must be the path a failure printed/);
     expect(modelSettings({ SO_MODEL_PATH: '3:0:12' })).toEqual({ seed: 20261129, numRuns: 200, path: '3:0:12' });
+    expect(modelSettings({ SO_MODEL_PATH: '97:3:2@CD+/:AAB' })).toEqual({ seed: 20261129, numRuns: 200, path: '97:3:2', replayPath: 'CD+/:AAB' });
+    expect(() => modelSettings({ SO_MODEL_PATH: '3:0@"x"' })).toThrow(/SO_MODEL_PATH must be the path a failure printed/);
   });
 });

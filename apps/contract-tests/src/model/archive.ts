@@ -215,6 +215,7 @@ export function expectArchive(model: BatchModel, spec: ArchiveQuerySpec, filter:
     for (const column of selected) {
       if (column === 'state') {
         if (!task.states.includes(row.state as TaskState)) wrong.push(`state ${JSON.stringify(row.state)}, expected ${task.states.join('/')}`);
+        else model.noteState(task, row.state);
         continue;
       }
       const expected = column === 'batchTaskId' ? task.Id : task.known[PROPERTY[column]];

@@ -1,17 +1,22 @@
 import fc from 'fast-check';
 import { archiveQuery, archiveQueryText, associateRef, associateRefText, expectArchive, nameRef, nameRefText, resolveArchiveQuery, resolveAssociate, resolveName, type ArchiveQuerySpec, type AssociateRef, type NameRef } from './archive.ts';
+import type { CancellationBehaviour, JobBehaviour } from '@so-batch/mock';
+import { jobKey, transitions } from './jobs.ts';
 import { ContractMismatch, expectThat, STATE_FILTERS, type BatchModel, type ListFilter, type ModelTask, type StateFilter } from './model.ts';
 import type { Answer, ModelHttp } from './http.ts';
 
-// One fast-check command per Batch operation (15 Agents, 7 REST). A command carries abstract
-// references (the n-th live task, the n-th deleted one, an id no task has had, the n-th known
-// name or owner) that it resolves against the model when it runs, so that a shrunk sequence
+// One fast-check command per Batch operation (15 Agents, 7 REST), and two that steer the mock's
+// sandbox (its manual clock and its job definitions; skipped where there is none, as on a real
+// server). A command carries abstract references (the n-th live task, the newest one, the n-th
+// deleted one, an id no task has had, the n-th known name or owner, the n-th coming transition
+// of a running job) that it resolves against the model when it runs, so that a shrunk sequence
 // still means something. Each sends one request (GetAll: one per page), checks the answer
 // against the model, then changes the model as the operation changes the target.
 
-export type IdRef = { kind: 'live' | 'gone' | 'never'; index: number };
-const idRef: fc.Arbitrary<IdRef> = fc.record({ kind: fc.constantFrom('live' as const, 'live' as const, 'live' as const, 'gone' as const, 'never' as const), index: fc.nat(200) });
-const idRefText = (ref: IdRef) => `${ref.kind}#${ref.index}`;
+export type IdRef = { kind: 'live' | 'newest' | 'gone' | 'never'; index: number };
+const idRef: fc.Arbitrary<IdRef> = fc.record({ kind: fc.constantFrom('live' as const, 'live' as const, 'live' as const, 'newest' as const, 'newest' as const, 'gone' as const, 'never' as const), index: fc.nat(200) });
+const newestRef: fc.Arbitrary<IdRef> = fc.constant({ kind: 'newest', index: 0 });
+const idRefText = (ref: IdRef) => (ref.kind === 'newest' ? 'newest' : `${ref.kind}#${ref.index}`);
 
 /**
  * The id a reference means now: undefined when there is none to use. Writes on a real server
@@ -20,6 +25,7 @@ const idRefText = (ref: IdRef) => `${ref.kind}#${ref.index}`;
 function resolveId(model: BatchModel, ref: IdRef, write: boolean): number | undefined {
   const pick = (ids: number[]) => (ids.length === 0 ? undefined : ids[ref.index % ids.length]);
   if (ref.kind === 'live') return pick(model.liveIds(write && !model.exact));
+  if (ref.kind === 'newest') return model.liveIds(write && !model.exact).at(-1);
   if (ref.kind === 'gone') return pick(model.goneIds()) ?? (model.exact ? model.neverId : undefined);
   return model.exact ? model.neverId : pick(model.goneIds());
 }
@@ -183,8 +189,8 @@ class RestByState extends BatchCommand {
   }
 }
 
-/** Pages followed at most: enough for any sequence on the mock; a bound on a large real archive. */
-const MAX_PAGES = 20;
+/** Pages followed at most: enough for any sequence on the mock (89 tasks at most, pages of 5); a bound on a large real archive. */
+const MAX_PAGES = 40;
 
 class GetAll extends BatchCommand {
   readonly write = false;
@@ -220,6 +226,9 @@ class GetAll extends BatchCommand {
       }
     }
     expectThat(complete || !model.exact, () => `${where}: still had an odata.nextLink after ${MAX_PAGES} pages`);
+    if (pages.length > 1) model.note('next-link-followed');
+    // The first page is full (it has a next one); the second is full when it is as long.
+    if (pages.length > 1 && pages[1]!.length === pages[0]!.length) model.note('two-full-pages');
     // Each page is read from the target as it is then: the pages together are one answer only
     // when nothing it depends on moved in between. A job that runs moves on its own (the mock's
     // go from New to Started), and a real server's other users change its tasks at any time.
@@ -270,6 +279,7 @@ class Start extends BatchCommand {
     expectThat(typeof id === 'number' && Number.isInteger(id) && id > 0, () => `${where}: expected the new task's id, got ${JSON.stringify(id)}${model.exact ? '' : ' (SO_MODEL_JOB_NAMES names the jobs this installation can start)'}`);
     const newId = id as number;
     http.transcript.at(-1)!.startedId = newId;
+    if (model.newestDeleted()) model.note('delete-newest-then-start');
     expectThat(!model.tasks.has(newId) && !model.gone.has(newId) && !model.handedOut.has(newId), () => `${where}: answered id ${newId}, which ${model.tasks.has(newId) ? 'another task has' : 'a task had before'}: ids are never reused`);
     model.handedOut.add(newId);
     const task: ModelTask = {
@@ -287,6 +297,8 @@ class Start extends BatchCommand {
       cancellable: model.exact ? true : undefined,
       mine: true,
     };
+    // On the mock's manual clock the model knows the job's course: its state from now on is exact.
+    model.startJob(task, name);
     model.tasks.set(newId, task);
   }
 }
@@ -408,6 +420,146 @@ class DeleteMany extends BatchCommand {
   }
 }
 
+// --- The sandbox: its clock and its job definitions ------------------------------------------
+
+/**
+ * How far to move the clock: by `ms`; or to a transition of a running job, landing just
+ * `before` or just `after` it: the `index`-th coming transition of any job (`next`: a queue's
+ * end, a failure, an end), or the last one of the `index`-th running job, newest first (`end`:
+ * where it fails or ends; a hung job's is its queue's end). Either way the clock stays out of
+ * every transition's guard (jobs.ts): a landing inside one moves on past it, so the state the
+ * model expects is exact.
+ */
+export type Advance = { kind: 'by'; ms: number } | { kind: 'next' | 'end'; index: number; side: 'before' | 'after' };
+
+/** The coming transitions of each running job, newest job first; each job's in time order. */
+function comingTransitions(model: BatchModel, after: number): { at: number; guard: number }[][] {
+  const jobs: { at: number; guard: number }[][] = [];
+  for (const id of model.liveIds(false).reverse()) {
+    const job = model.tasks.get(id)!.job;
+    if (!job) continue;
+    const coming = transitions(job).filter(({ at }) => at > after);
+    if (coming.length > 0) jobs.push(coming);
+  }
+  return jobs;
+}
+
+/** The ms an advance moves the clock by now; undefined when it cannot (no clock, or no transition to come). */
+function resolveAdvance(model: BatchModel, advance: Advance): number | undefined {
+  const now = model.clock;
+  if (now === undefined) return undefined;
+  const jobs = comingTransitions(model, now);
+  let target: number;
+  if (advance.kind === 'by') target = now + advance.ms;
+  else {
+    const candidates = advance.kind === 'end' ? jobs.map((coming) => coming.at(-1)!) : jobs.flat().sort((a, b) => a.at - b.at);
+    if (candidates.length === 0) return undefined;
+    const { at, guard } = candidates[advance.index % candidates.length]!;
+    target = advance.side === 'before' && at - guard - 1 > now ? Math.floor(at - guard - 1) : Math.ceil(at + guard + 1);
+  }
+  // Out of every guard: each transition moves the target past it at most once, so this ends.
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const { at, guard } of jobs.flat()) {
+      if (Math.abs(target - at) <= guard) {
+        target = Math.ceil(at + guard + 1);
+        moved = true;
+      }
+    }
+  }
+  return target - now;
+}
+
+const advanceText = (advance: Advance) => (advance.kind === 'by' ? `${advance.ms} ms` : `just ${advance.side} ${advance.kind === 'end' ? 'the end of job' : 'transition'}#${advance.index}`);
+
+class AdvanceClock extends BatchCommand {
+  readonly write = true;
+  readonly advance: Advance;
+  constructor(advance: Advance) {
+    super();
+    this.advance = advance;
+  }
+  override check(model: Readonly<BatchModel>): boolean {
+    return model.writes && resolveAdvance(model as BatchModel, this.advance) !== undefined;
+  }
+  describe() {
+    return `Mock.clock.advance(${advanceText(this.advance)})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const ms = resolveAdvance(model, this.advance)!;
+    // What it came to, for the shrunk sequence.
+    if (this.advance.kind !== 'by' || this.advance.ms !== ms) http.ran[http.ran.length - 1] = `Mock.clock.advance(${advanceText(this.advance)}: ${ms} ms)`;
+    await http.control(`mock.clock.advance(${ms})`, (controls) => controls.advance(ms));
+    model.advanceTo(model.clock! + ms);
+  }
+}
+
+class DefineJob extends BatchCommand {
+  readonly write = true;
+  readonly name: string;
+  readonly behaviour: JobBehaviour;
+  constructor(name: string, behaviour: JobBehaviour) {
+    super();
+    this.name = name;
+    this.behaviour = behaviour;
+  }
+  override check(model: Readonly<BatchModel>): boolean {
+    return model.writes && model.clock !== undefined;
+  }
+  describe() {
+    return `Mock.jobs.define(${JSON.stringify(this.name)}, ${JSON.stringify(this.behaviour)})`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    await http.control(`mock.jobs.define(${JSON.stringify(this.name)}, ${JSON.stringify(this.behaviour)})`, (controls) => controls.define(this.name, this.behaviour));
+    // Jobs started before keep their course; the next start under this name takes it.
+    model.definitions.set(jobKey(this.name), { ...this.behaviour });
+  }
+}
+
+/** Names a definition is made under: the start names in other casings and spacings (matched trimmed, in any case). */
+const DEFINED_NAMES = ['ModelJob', 'MODELJOB', ' ExportJob ', 'FailingJob', 'Model Job'];
+const RUN_MS = [0, 1_000, 60_000, 3_600_000];
+
+/** A definition that can be true (the mock's own tests refuse the rest): every documented field, in the combinations it allows. */
+const jobBehaviour: fc.Arbitrary<JobBehaviour> = fc.oneof(
+  // Runs, and perhaps fails at a percent.
+  fc.record(
+    {
+      runMs: fc.constantFrom(...RUN_MS),
+      queuedMs: fc.constantFrom(0, 5_000, 120_000),
+      failAtPercent: fc.constantFrom(0, 40, 99, 100),
+      result: fc.constantFrom('Exported 12 rows.', ''),
+      cancellation: fc.constantFrom<CancellationBehaviour>('CanCancel', 'CancelWithWarning', 'CannotCancel'),
+    },
+    { requiredKeys: ['cancellation'] },
+  ),
+  // Ends SucceededManualCleanup.
+  fc.record(
+    {
+      runMs: fc.constantFrom(...RUN_MS),
+      queuedMs: fc.constantFrom(0, 5_000),
+      result: fc.constant('Left files to clean up.'),
+      cancellation: fc.constantFrom<CancellationBehaviour>('CanCancel', 'CancelWithWarning', 'CannotCancel'),
+      manualCleanup: fc.constant(true),
+    },
+    { requiredKeys: ['manualCleanup', 'cancellation'] },
+  ),
+  // Hangs in Started.
+  fc.record(
+    { queuedMs: fc.constantFrom(0, 5_000), cancellation: fc.constantFrom<CancellationBehaviour>('CanCancel', 'CancelWithWarning', 'CannotCancel'), hang: fc.constant(true) },
+    { requiredKeys: ['hang', 'cancellation'] },
+  ),
+);
+
+const advance: fc.Arbitrary<Advance> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('end' as const), index: fc.nat(2), side: fc.constant('after' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('end' as const), index: fc.nat(2), side: fc.constant('before' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('next' as const), index: fc.nat(3), side: fc.constantFrom('before' as const, 'after' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('by' as const), ms: fc.integer({ min: 1, max: 5_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('by' as const), ms: fc.integer({ min: 1, max: 900_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('by' as const), ms: fc.constantFrom(3_600_000, 7_200_000) }) },
+);
+
 // --- The arbitraries -------------------------------------------------------------------------
 
 const stateFilter = fc.constantFrom(...STATE_FILTERS);
@@ -454,20 +606,31 @@ const updateNoise: fc.Arbitrary<UpdateNoise> = fc.record(
 );
 
 export const OPERATION_COUNT = 22;
+/** The sandbox's controls the run uses: the clock's advance and jobs.define. */
+export const SANDBOX_CONTROL_COUNT = 2;
 
 /**
- * One arbitrary per operation (22); the writes only when `writes` (they never run otherwise:
- * check() refuses them too). `jobNames`: the jobs a start may name.
+ * One arbitrary per operation (22) and sandbox control (2); the writes only when `writes` (they
+ * never run otherwise: check() refuses them too). `jobNames`: the jobs a start may name. The
+ * sequences that matter are weighted up (fc.commands picks its arbitraries alike, so these come
+ * twice or more): starts, clock advances (most of them just past a running job's end), job
+ * definitions, GetAll (which crosses the small archive pages), and reads, stops and deletes of
+ * the newest task; the nine Agents lists share the weight of four.
  */
 export function batchCommands(options: { writes: boolean; jobNames: readonly string[] }): fc.Arbitrary<fc.AsyncCommand<BatchModel, ModelHttp>>[] {
-  const reads: fc.Arbitrary<BatchCommand>[] = [
+  const lists = (Object.keys(AGENT_LISTS) as AgentList[]).map(listCommand);
+  const readsWith = (listArbitraries: fc.Arbitrary<BatchCommand>[]): fc.Arbitrary<BatchCommand>[] => [
     idRef.map((ref) => new ReadById(false, ref)),
-    ...(Object.keys(AGENT_LISTS) as AgentList[]).map(listCommand),
+    ...listArbitraries,
     archiveQuery.map((query) => new GetAll(query)),
     idRef.map((ref) => new ReadById(true, ref)),
     stateFilter.map((state) => new RestByState(state)),
   ];
-  if (!options.writes) return reads;
+  if (!options.writes) return readsWith(lists);
+  // With writes, the nine Agents lists share the weight of four: room for the sequences of
+  // start, advance and read that show a job's course.
+  const anyList = fc.oneof(...lists);
+  const reads = readsWith(Array.from({ length: 4 }, () => anyList));
   const writes: fc.Arbitrary<BatchCommand>[] = [];
   for (const rest of [false, true]) {
     writes.push(
@@ -478,5 +641,21 @@ export function batchCommands(options: { writes: boolean; jobNames: readonly str
     );
   }
   writes.push(fc.array(idRef, { minLength: 1, maxLength: 3 }).map((refs) => new DeleteMany(refs)));
-  return [...reads, ...writes];
+  const start = (rest: boolean) => startInput(options.jobNames).map((input) => new Start(rest, input));
+  const clockAdvance = advance.map((by) => new AdvanceClock(by));
+  const define = fc.tuple(fc.constantFrom(...DEFINED_NAMES), jobBehaviour).map(([name, behaviour]) => new DefineJob(name, behaviour));
+  const sandbox: fc.Arbitrary<BatchCommand>[] = [
+    ...Array.from({ length: 8 }, () => clockAdvance),
+    ...Array.from({ length: 2 }, () => define),
+    start(false),
+    start(true),
+    archiveQuery.map((query) => new GetAll(query)),
+    // The newest task: read (has its job moved on?), and deleted (a start after must not reuse its id).
+    ...Array.from({ length: 2 }, () => newestRef.map((ref) => new ReadById(false, ref))),
+    ...Array.from({ length: 2 }, () => newestRef.map((ref) => new ReadById(true, ref))),
+    fc.boolean().map((rest) => new Delete(rest, { kind: 'newest', index: 0 })),
+    // Stopped: does it honour the cancellation its definition gave it?
+    fc.boolean().map((rest) => new Stop(rest, { kind: 'newest', index: 0 })),
+  ];
+  return [...reads, ...writes, ...sandbox];
 }

@@ -65,6 +65,11 @@ export function curlScript(transcript: readonly RecordedRequest[], target: Model
     ...(target.kind === 'real' ? ['# SO_AUTH: your Authorization header value, such as "SOTicket 7T:..." (the run read it from SO_TICKET, SO_TOKEN, SO_USER/SO_PASSWORD)'] : []),
   ];
   for (const request of transcript) {
+    if (request.control !== undefined) {
+      // No HTTP for it yet: the step to take on the mock (serve.ts) by hand, or in code.
+      lines.push(`# on the mock: ${request.control}`);
+      continue;
+    }
     const query = readableQuery(request.path);
     if (query) lines.push(`# ${query}`);
     const words = ['curl', '-sS', ...(request.method === 'GET' ? [] : ['-X', request.method]), ...target.curlCredentials, shellWord(pathSegments(request.path, variables))];

@@ -14,6 +14,14 @@ export interface ModelTarget {
   curlCredentials: string[];
   /** What the curl lines' BASE comment says (how to get a target to replay on). */
   curlBase: string;
+  /** The mock's sandbox controls (its manual clock, its job definitions); none on a real server. */
+  controls?: SandboxControls;
+}
+
+/** What the model steers on the mock, besides its HTTP API. */
+export interface SandboxControls {
+  advance(ms: number): Promise<void>;
+  define(name: string, behaviour: import('@so-batch/mock').JobBehaviour): void;
 }
 
 export interface RecordedRequest {
@@ -28,6 +36,8 @@ export interface RecordedRequest {
   failure?: string;
   /** Part of setting the target up, not of the sequence. */
   setup?: boolean;
+  /** A step on the mock's sandbox, not a request (method and path unused): what was done, as code. */
+  control?: string;
 }
 
 export interface Answer {
@@ -86,6 +96,14 @@ export class ModelHttp {
       }
     }
     return { status: response.status, body: parsed };
+  }
+
+  /** Steers the target's sandbox (recorded as `text`); a TransportProblem where there is none. */
+  async control(text: string, act: (controls: SandboxControls) => Promise<void> | void): Promise<void> {
+    const controls = this.target.controls;
+    if (!controls) throw new TransportProblem(`${text}: this target has no sandbox to steer`);
+    this.transcript.push({ method: 'POST', path: '', control: text });
+    await act(controls);
   }
 
   /** Marks the last request as the one that broke the contract. */

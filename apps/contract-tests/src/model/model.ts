@@ -1,4 +1,6 @@
+import type { JobBehaviour } from '@so-batch/mock';
 import { isDeepStrictEqual } from 'node:util';
+import { jobAt, jobKey, planJob, type ModelJob } from './jobs.ts';
 
 // The model of the Batch area the sequences are checked against: the tasks (what a read must
 // answer for each), the states each may be in, who owns them, which are system tasks, and which
@@ -14,6 +16,8 @@ export type StateFilter = TaskState | 'All';
 export const STATE_FILTERS: readonly StateFilter[] = [...REAL_STATES, 'All'];
 /** States a running job moves through on its own. */
 export const RUNNING_STATES: readonly TaskState[] = ['New', 'Aquired', 'Started'];
+/** States a job ends in. */
+export const FINAL_STATES: readonly TaskState[] = ['Succeeded', 'Failed', 'SucceededManualCleanup'];
 /** What UpdateBatchTask may change; everything else stays as it was. */
 export const UPDATABLE = ['State', 'Description', 'Response', 'Request'] as const;
 
@@ -36,7 +40,27 @@ export interface ModelTask {
   cancellable: boolean | undefined;
   /** Started by this sequence. */
   mine: boolean;
+  /** Its job ended on its own (not stopped, not set by an update): a read that sees it so saw time pass. */
+  endedByRun?: boolean;
+  /** The course of its job while it runs on the model's clock (jobs.ts); dropped once it ends, is stopped or has its State set. */
+  job?: ModelJob;
+  /** What a read must answer where the model knows a range, not a value (jobs.ts says why). */
+  loose?: {
+    ProgressPercent?: readonly [number, number];
+    Result?: { contains: string } | 'text';
+    /** ms since the epoch: LastStarted is at or after the first, at or before the second. */
+    LastStarted?: readonly [number, number];
+  };
 }
+
+/**
+ * The situations the run counts, per sequence, to show what the sequences reach (issue 19):
+ * a started job that ends on its own (by the model's clock), and one a read sees so; a GetAll that follows odata.nextLink, and one
+ * that reads two full pages; a start right after the newest task was deleted (ids are never
+ * reused: a max+1 allocator would hand that id out again); and fault commands.
+ */
+export const SITUATIONS = ['job-ended', 'job-end-observed', 'next-link-followed', 'two-full-pages', 'delete-newest-then-start', 'fault-command'] as const;
+export type Situation = (typeof SITUATIONS)[number];
 
 /** A list's filter, as the reference pages describe it; `associateIds: 'caller'` for the caller's own tasks. */
 export interface ListFilter {
@@ -72,6 +96,17 @@ export class BatchModel {
   /** Names and owners seen on the target, for the queries to ask about. */
   readonly names: string[];
   readonly associates: number[];
+  /** How often each situation occurred in this sequence. */
+  readonly situations = new Map<Situation, number>();
+  /**
+   * The target's clock (ms since the epoch) when the model knows it: the mock's manual clock,
+   * which moves only by AdvanceClock. undefined: the model cannot know the time (a real server).
+   */
+  clock: number | undefined;
+  /** How long a job without a definition runs (the mock's taskRunMs). */
+  readonly taskRunMs: number;
+  /** The job definitions in force (mock.jobs.define), by jobKey. */
+  readonly definitions = new Map<string, JobBehaviour>();
 
   constructor(options: {
     exact: boolean;
@@ -83,7 +118,11 @@ export class BatchModel {
     startedStates: readonly TaskState[];
     names: readonly string[];
     associates: readonly number[];
+    clock?: number | undefined;
+    taskRunMs?: number;
   }) {
+    this.clock = options.clock;
+    this.taskRunMs = options.taskRunMs ?? 0;
     this.exact = options.exact;
     this.writes = options.writes;
     this.caller = options.caller;
@@ -96,7 +135,7 @@ export class BatchModel {
   }
 
   /** The model of the mock's store as it is now: every task, known exactly. */
-  static ofStore(tasks: readonly Record<string, unknown>[], options: { caller: number; handedOut: Set<number>; writes: boolean }): BatchModel {
+  static ofStore(tasks: readonly Record<string, unknown>[], options: { caller: number; handedOut: Set<number>; writes: boolean; clock: number; taskRunMs: number; jobNames: readonly string[] }): BatchModel {
     const modelTasks = tasks.map((stored): ModelTask => {
       const known = JSON.parse(JSON.stringify(stored)) as Record<string, unknown>;
       const state = known.State as TaskState;
@@ -111,9 +150,65 @@ export class BatchModel {
       handedOut: options.handedOut,
       neverId: 2_000_000_000,
       startedStates: RUNNING_STATES,
-      names: modelTasks.map((task) => task.known.Name).filter((name): name is string => typeof name === 'string'),
+      // The names a start may use, too: the lists by name then find the jobs the sequence started.
+      names: [...modelTasks.map((task) => task.known.Name).filter((name): name is string => typeof name === 'string'), ...options.jobNames],
       associates: modelTasks.map((task) => task.known.AssociateId as number),
+      clock: options.clock,
+      taskRunMs: options.taskRunMs,
     });
+  }
+
+  /** A job this sequence started now, under `name`: its course from the definition in force (or the defaults). */
+  startJob(task: ModelTask, name: string): void {
+    if (this.clock === undefined) return;
+    const definition = this.definitions.get(jobKey(name));
+    task.job = planJob(name, definition, this.taskRunMs, this.clock);
+    task.known.CancellationBehaviour = definition?.cancellation ?? 'CanCancel';
+    task.cancellable = task.known.CancellationBehaviour !== 'CannotCancel';
+    task.known.Created = new Date(this.clock).toISOString();
+    task.loose = { LastStarted: [this.clock, this.clock + task.job.queuedMs] };
+    this.settle(task);
+  }
+
+  /** Moves the model's clock to `now`, and every running job with it. */
+  advanceTo(now: number): void {
+    this.clock = now;
+    for (const task of this.tasks.values()) this.settle(task);
+  }
+
+  /** Sets what a running job's task must answer at the model's clock; an ended job becomes a task like any other. */
+  settle(task: ModelTask): void {
+    if (!task.job || this.clock === undefined) return;
+    const moment = jobAt(task.job, this.clock);
+    task.states = [moment.state];
+    const seen = task.loose?.ProgressPercent;
+    // Progress never goes back: not below what the last range allowed at least.
+    const low = Math.max(moment.progress[0], Math.min(seen?.[0] ?? 0, moment.progress[1]));
+    task.loose = { ...task.loose, ProgressPercent: [low, moment.progress[1]] };
+    if (!moment.ended) return;
+    delete task.job;
+    task.endedByRun = true;
+    this.note('job-ended');
+    task.known.ProgressPercent = moment.progress[0];
+    delete task.loose.ProgressPercent;
+    if (moment.ended.result !== 'text' && 'exact' in moment.ended.result) task.known.Result = moment.ended.result.exact;
+    else task.loose.Result = moment.ended.result;
+  }
+
+  note(situation: Situation): void {
+    this.situations.set(situation, (this.situations.get(situation) ?? 0) + 1);
+  }
+
+  /** Notes a read that answered `state` for `task`: a started job seen ended on its own. */
+  noteState(task: ModelTask, state: unknown): void {
+    if (task.mine && task.endedByRun && FINAL_STATES.includes(state as TaskState)) this.note('job-end-observed');
+  }
+
+  /** Whether the newest task this sequence has seen (live or deleted) is deleted: a start now must not hand its id out again. */
+  newestDeleted(): boolean {
+    const newestLive = Math.max(-Infinity, ...this.tasks.keys());
+    const newestGone = Math.max(-Infinity, ...this.gone);
+    return newestGone > newestLive;
   }
 
   /** Live ids, ascending; only this sequence's own when `mineOnly`. */
@@ -158,7 +253,23 @@ export class BatchModel {
       if (!isDeepStrictEqual(row[property], value)) wrong.push(`${property} ${snippet(row[property])}, expected ${snippet(value)}`);
     }
     if (!task.states.includes(row.State as TaskState)) wrong.push(`State ${snippet(row.State)}, expected ${task.states.length === 1 ? task.states[0] : `one of ${task.states.join(', ')}`}`);
+    const loose = task.loose ?? {};
+    const progress = loose.ProgressPercent;
+    if (progress && !(typeof row.ProgressPercent === 'number' && row.ProgressPercent >= progress[0] && row.ProgressPercent <= progress[1])) {
+      wrong.push(`ProgressPercent ${snippet(row.ProgressPercent)}, expected ${progress[0] === progress[1] ? progress[0] : `${progress[0]} to ${progress[1]}`}`);
+    }
+    if (loose.Result !== undefined && !(typeof row.Result === 'string' && row.Result.trim() !== '' && (loose.Result === 'text' || row.Result.includes(loose.Result.contains)))) {
+      wrong.push(`Result ${snippet(row.Result)}, expected ${loose.Result === 'text' ? 'a text' : `a text that says ${snippet(loose.Result.contains)}`}`);
+    }
+    const lastStarted = loose.LastStarted;
+    if (lastStarted) {
+      const at = typeof row.LastStarted === 'string' ? Date.parse(row.LastStarted) : Number.NaN;
+      if (!(at >= lastStarted[0] && at <= lastStarted[1])) wrong.push(`LastStarted ${snippet(row.LastStarted)}, expected from ${new Date(lastStarted[0]).toISOString()} to ${new Date(lastStarted[1]).toISOString()}`);
+    }
     expectThat(wrong.length === 0, () => `${where}: task ${task.Id} has ${wrong.join('; ')}`);
+    // A read's progress is the least the next read may answer.
+    if (progress && task.job) task.loose = { ...loose, ProgressPercent: [row.ProgressPercent as number, progress[1]] };
+    this.noteState(task, row.State);
     // What the model did not know it learns from the first read: who the caller is.
     if (task.mine && this.caller === undefined && typeof row.AssociateId === 'number') {
       this.caller = row.AssociateId;
@@ -197,7 +308,11 @@ export class BatchModel {
 
   /** Applies an accepted update: State (a real one) and the three texts, nothing else. */
   applyUpdate(task: ModelTask, changes: Record<string, unknown>): void {
-    if (typeof changes.State === 'string') task.states = [changes.State as TaskState];
+    if (typeof changes.State === 'string') {
+      task.states = [changes.State as TaskState];
+      // Its State set, the job no longer runs on its own: its progress stays where it was.
+      delete task.job;
+    }
     for (const property of ['Description', 'Response', 'Request'] as const) {
       if (changes[property] !== undefined) task.known[property] = changes[property];
     }
@@ -217,6 +332,8 @@ export class BatchModel {
     if (!stopped) return;
     task.states = this.exact ? ['Failed'] : REAL_STATES;
     for (const property of ['Result', 'ProgressDescription', 'ProgressPercent', 'StartCount']) delete task.known[property];
+    delete task.job;
+    if (task.loose) delete task.loose.ProgressPercent;
   }
 
   applyDelete(id: number): void {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { batchCommands } from './commands.ts';
 import { curlScript } from './curl.ts';
 import { ModelHttp, type ModelTarget, type RecordedRequest } from './http.ts';
-import type { BatchModel } from './model.ts';
+import { SITUATIONS, type BatchModel, type Situation } from './model.ts';
 
 // Runs the model: fast-check generates sequences of up to `maxCommands` commands, runs each from
 // a fresh model of the target, and on a failure shrinks it to a minimal sequence, which this
@@ -14,9 +14,11 @@ export const MAX_COMMANDS = 25;
 
 /**
  * The seed and the number of sequences, from SO_MODEL_SEED and SO_MODEL_RUNS when set; and
- * SO_MODEL_PATH, the path a failure printed, to replay just that shrunk sequence.
+ * SO_MODEL_PATH, the path a failure printed, to replay just that shrunk sequence. A failure
+ * prints it as `<path>@<replayPath>`: fast-check's shrink path, and which commands of it ran
+ * (fc.commands shrinks by what ran, so a path alone cannot be walked again).
  */
-export function modelSettings(env: NodeJS.ProcessEnv = process.env): { seed: number; numRuns: number; path?: string } {
+export function modelSettings(env: NodeJS.ProcessEnv = process.env): { seed: number; numRuns: number; path?: string; replayPath?: string } {
   const read = (name: string, fallback: number, min: number) => {
     const raw = env[name];
     if (raw === undefined || raw.trim() === '') return fallback;
@@ -27,8 +29,9 @@ export function modelSettings(env: NodeJS.ProcessEnv = process.env): { seed: num
   const settings = { seed: read('SO_MODEL_SEED', DEFAULT_SEED, -2_147_483_648), numRuns: read('SO_MODEL_RUNS', DEFAULT_RUNS, 1) };
   const path = env.SO_MODEL_PATH?.trim();
   if (!path) return settings;
-  if (!/^\d+(:\d+)*$/.test(path)) throw new Error(`SO_MODEL_PATH must be the path a failure printed, such as 1:0:3, not ${JSON.stringify(path.slice(0, 40))}`);
-  return { ...settings, path };
+  const match = /^(\d+(?::\d+)*)(?:@([A-Za-z0-9+/]*:[A-Za-z0-9+/]*))?$/.exec(path);
+  if (!match) throw new Error(`SO_MODEL_PATH must be the path a failure printed, such as 1:0:3@CD:AAB, not ${JSON.stringify(path.slice(0, 40))}`);
+  return { ...settings, path: match[1]!, ...(match[2] === undefined ? {} : { replayPath: match[2] }) };
 }
 
 export interface ModelRunOptions {
@@ -43,6 +46,8 @@ export interface ModelRunOptions {
   numRuns: number;
   /** A failure's path: replays only that sequence (with `seed`). */
   path?: string | undefined;
+  /** With `path`: which commands of the sequence ran, as the failure printed it. */
+  replayPath?: string | undefined;
   maxCommands?: number;
   fetch?: typeof fetch;
 }
@@ -56,6 +61,8 @@ export interface ModelRunReport {
   commandsRun: number;
   /** How often each operation ran (not counting shrinking), by the name commands print. */
   operations: Record<string, number>;
+  /** Per situation the sequences reach (model.ts SITUATIONS): in how many sequences it occurred, and how often in all (not counting shrinking). */
+  situations: Record<Situation, { sequences: number; times: number }>;
   /** On a failure: the shrunk sequence, the curl lines that replay it, and what broke. */
   failure?: { commands: string[]; shrinks: number; curl: string; error: string; path: string | undefined };
   /** A summary to print: the seed, the runs, and on a failure the sequence as curl lines. */
@@ -69,9 +76,11 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
   let lastFailure: { transcript: RecordedRequest[]; commands: string[]; error: string } | undefined;
   let commandsRun = 0;
   const operations: Record<string, number> = {};
+  const situations = emptySituations();
   let shrinking = false;
 
-  const property = fc.asyncProperty(fc.commands(commands, { maxCommands: options.maxCommands ?? MAX_COMMANDS, size: 'max' }), async (sequence) => {
+  const sequences = fc.commands(commands, { maxCommands: options.maxCommands ?? MAX_COMMANDS, size: 'max', ...(options.replayPath ? { replayPath: options.replayPath } : {}) });
+  const property = fc.asyncProperty(sequences, async (sequence) => {
     http.begin();
     const model = await options.prepare(http, handedOut);
     try {
@@ -82,6 +91,7 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
           const operation = command.slice(0, command.indexOf('('));
           operations[operation] = (operations[operation] ?? 0) + 1;
         }
+        addSituations(situations, model);
       }
     } catch (error) {
       // The last failure is the one fast-check reports: after shrinking, the minimal one.
@@ -99,17 +109,19 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
     const counts = Object.entries(operations)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([operation, count]) => `  ${operation}: ${count}`);
-    const message = [`${head}: ${details.numRuns} sequences, ${commandsRun} commands, all as the model says; ${counts.length} operations ran:`, ...counts].join('\n');
-    return { failed: false, seed: options.seed, numRuns: details.numRuns, commandsRun, operations, message };
+    const message = [`${head}: ${details.numRuns} sequences, ${commandsRun} commands, all as the model says; ${counts.length} operations ran:`, ...counts, ...situationLines(situations, details.numRuns)].join('\n');
+    return { failed: false, seed: options.seed, numRuns: details.numRuns, commandsRun, operations, situations, message };
   }
   const failure = lastFailure;
   const curl = failure ? curlScript(failure.transcript, options.target) : '(no transcript)';
   const commandsText = failure?.commands ?? [];
+  const replayPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[0] ?? ''))?.[1];
+  const replay = details.counterexamplePath ? `${details.counterexamplePath}${replayPath ? `@${replayPath}` : ''}` : '';
   const message = [
     `${head}: sequence ${details.numRuns} of ${options.numRuns} broke the contract; shrunk (${details.numShrinks} shrinks) to ${commandsText.length} command${commandsText.length === 1 ? '' : 's'}:`,
     ...commandsText.map((command, index) => `  ${index + 1}. ${command}`),
     `What broke: ${failure?.error ?? String(details.errorInstance)}`,
-    `Replay it with fast-check: SO_MODEL_SEED=${options.seed} SO_MODEL_PATH=${details.counterexamplePath ?? ''}; or with curl:`,
+    `Replay it with fast-check: SO_MODEL_SEED=${options.seed} SO_MODEL_PATH='${replay}'; or with curl:`,
     curl,
   ].join('\n');
   return {
@@ -118,9 +130,38 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunReport
     numRuns: details.numRuns,
     commandsRun,
     operations,
-    failure: { commands: commandsText, shrinks: details.numShrinks, curl, error: failure?.error ?? String(details.errorInstance), path: details.counterexamplePath ?? undefined },
+    situations,
+    failure: { commands: commandsText, shrinks: details.numShrinks, curl, error: failure?.error ?? String(details.errorInstance), path: replay || undefined },
     message,
   };
+}
+
+function emptySituations(): Record<Situation, { sequences: number; times: number }> {
+  return Object.fromEntries(SITUATIONS.map((situation) => [situation, { sequences: 0, times: 0 }])) as Record<Situation, { sequences: number; times: number }>;
+}
+
+function addSituations(into: Record<Situation, { sequences: number; times: number }>, model: BatchModel): void {
+  for (const [situation, times] of model.situations) {
+    into[situation].sequences++;
+    into[situation].times += times;
+  }
+}
+
+const SITUATION_TEXT: Record<Situation, string> = {
+  'job-ended': 'a started job that ended on its own (the model says)',
+  'job-end-observed': 'a started job seen ended on its own by a read',
+  'next-link-followed': 'a GetAll that followed odata.nextLink',
+  'two-full-pages': 'a GetAll that read two full archive pages',
+  'delete-newest-then-start': 'a start after the newest task was deleted',
+  'fault-command': 'a fault command',
+};
+
+/** The situations as summary lines: in how many of the sequences each occurred. */
+function situationLines(situations: Record<Situation, { sequences: number; times: number }>, sequences: number): string[] {
+  return [
+    `situations reached: in how many of the ${sequences} sequences (how often in all):`,
+    ...SITUATIONS.map((situation) => `  ${SITUATION_TEXT[situation]}: ${situations[situation].sequences} (${situations[situation].times})`),
+  ];
 }
 
 /** How many of the sequences fail, each run once without shrinking: for measuring what the model catches. */

@@ -1,5 +1,6 @@
-import type { RunningMock } from '@so-batch/mock';
+import type { MockOptions, RunningMock } from '@so-batch/mock';
 import { realServerEnvironment } from '../target.ts';
+import { MODEL_FIXTURES } from './fixtures.ts';
 import type { ModelHttp, ModelTarget } from './http.ts';
 import { BatchModel, REAL_STATES, type ModelTask } from './model.ts';
 import type { ModelRunOptions } from './run.ts';
@@ -11,26 +12,46 @@ import type { ModelRunOptions } from './run.ts';
 /** The mock's caller: Basic tje0 is associate 195 (packages/mock/src/credentials.ts). */
 const MOCK_CALLER = 195;
 const MOCK_LOGIN = 'tje0:Tje0';
-/** Jobs a sequence starts on the mock: one the seed has, and names in other casings. */
-export const MOCK_JOB_NAMES = ['ModelJob', 'modeljob', 'ExportJob', 'Model Job'];
-/** How long a job started on the mock runs: longer than any sequence, so it runs throughout. */
-export const MOCK_TASK_RUN_MS = 3_600_000;
+/** Jobs a sequence starts on the mock: one the seed has, names in other casings, one that fails by its name. */
+export const MOCK_JOB_NAMES = ['ModelJob', 'modeljob', 'ExportJob', 'Model Job', 'FailingJob'];
+/** How long a job without a definition runs on the mock: ten minutes of its manual clock. */
+export const MOCK_TASK_RUN_MS = 600_000;
+/** The archive's page on the mock: small, so that GetAll crosses pages (64 fixtures are 13 pages). */
+export const MOCK_ARCHIVE_PAGE_SIZE = 5;
+
+/**
+ * How the model-based run starts the mock (the test, and serve.ts for the curl lines): its
+ * fixtures, a manual clock (time passes only by the run's AdvanceClock, never by the wall
+ * clock, so a busy machine changes nothing), ten-minute jobs and pages of 5.
+ */
+export const MOCK_MODEL_START: MockOptions = {
+  clock: 'manual',
+  taskRunMs: MOCK_TASK_RUN_MS,
+  tasks: MODEL_FIXTURES,
+  archivePageSize: MOCK_ARCHIVE_PAGE_SIZE,
+};
 
 export function mockModelOptions(mock: RunningMock): Omit<ModelRunOptions, 'seed' | 'numRuns'> {
+  if (mock.clock.mode !== 'manual') throw new TypeError("mockModelOptions: the model needs the mock on a manual clock, to know every job's state: start it with startMock(MOCK_MODEL_START).");
   const target: ModelTarget = {
     kind: 'mock',
     baseUrl: mock.url,
     headers: { authorization: `Basic ${Buffer.from(MOCK_LOGIN).toString('base64')}` },
     curlCredentials: ['-u', MOCK_LOGIN],
     curlBase: `BASE=http://127.0.0.1:4010  # a fresh mock with the model run's tasks: pnpm --filter @so-batch/contract-tests exec node src/model/serve.ts`,
+    controls: {
+      advance: (ms) => mock.clock.advance(ms),
+      define: (name, behaviour) => mock.jobs.define(name, behaviour),
+    },
   };
   return {
     target,
     writes: true,
     jobNames: MOCK_JOB_NAMES,
     prepare: async (_http, handedOut) => {
+      // Back to the fixtures and no job definitions; the clock goes on from where it is.
       mock.reset();
-      return BatchModel.ofStore(mock.tasks(), { caller: MOCK_CALLER, handedOut, writes: true });
+      return BatchModel.ofStore(mock.tasks(), { caller: MOCK_CALLER, handedOut, writes: true, clock: mock.clock.now(), taskRunMs: MOCK_TASK_RUN_MS, jobNames: MOCK_JOB_NAMES });
     },
   };
 }
