@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const runFile = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 /** The oldest TypeScript the client's README allows. */
 const OLDEST_TYPESCRIPT = '5.4.5';
 /** npm reaches the registry: a generous budget (about a minute on an idle machine). */
@@ -168,6 +169,11 @@ beforeAll(async () => {
       files: ['readme.ts', 'per-function.ts', 'globals.d.ts'],
     }),
   );
+  // The root README's failure-path file, word for word: the block under its heading.
+  const rootReadme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const failurePaths = /^## Test your integration's failure paths\n[\s\S]*?```ts\n([\s\S]*?)```/m.exec(rootReadme)?.[1];
+  if (!failurePaths) throw new Error("README.md lacks the ts block of its section \"Test your integration's failure paths\"");
+  writeFileSync(join(project, 'failure-paths.test.ts'), failurePaths);
   writeFileSync(
     join(project, 'consumer.test.ts'),
     `import { createBatchClient } from '@so-batch/client';
@@ -267,6 +273,22 @@ it('a vitest file that uses startMock() passes in the consumer project (Node 24)
   });
   expect(stdout).toMatch(/reads a task and follows a job to its end on the mock/);
   expect(stdout).toMatch(/Tests\s+1 passed/);
+});
+
+it("the root README's failure-path file passes in the consumer project: a job failing at 40%, a hung job, 503s, a 429, a lost answer, a slow answer, a dropped connection", async () => {
+  const vitest = join(project, 'node_modules', 'vitest', 'vitest.mjs');
+  const { stdout } = await runFile(WORKSPACE_NODE, [vitest, 'run', 'failure-paths.test.ts', '--reporter=verbose'], {
+    cwd: project,
+    env: environment(WORKSPACE_NODE, { CI: '1' }),
+    timeout: 150_000,
+  }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+    throw new Error(`the README's failure-path file failed in the consumer project:\n${error.stdout ?? ''}\n${error.stderr ?? error.message}`);
+  });
+  expect(stdout).toMatch(/Tests\s+7 passed/);
+  // Its wall time, for the closing note and BENCHMARKS.md: vitest's own figure, not asserted.
+  const duration = /Duration\s+([\d.]+m?s)/.exec(stdout)?.[1];
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'failure-paths.json'), `${JSON.stringify({ duration }, null, 2)}\n`);
 });
 
 describe.each(olderNodes.map((node) => [node.version, node] as const))('on Node %s (older than the mock needs)', (_version, node) => {
