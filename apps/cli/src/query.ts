@@ -94,8 +94,8 @@ export async function runQuery(client: BatchClient, target: Target, io: Io, json
     try {
       page = checkPage(answer.data, target);
     } catch (failure) {
-      if (pages === 0) throw failure;
-      stop = failure as CliFailure;
+      if (pages === 0 || !(failure instanceof CliFailure)) throw failure;
+      stop = failure;
       break;
     }
     pages++;
@@ -112,9 +112,9 @@ export async function runQuery(client: BatchClient, target: Target, io: Io, json
     document?.add(value);
     rows += value.length;
     if (stop || !next || !options.allPages) break;
-    const read = `Stopped after ${plural(pages, 'page')} and ${plural(rows, 'row')}.`;
+    const soFar = `${plural(pages, 'page')} and ${plural(rows, 'row')}`;
     if (value.length === 0) {
-      stop = new CliFailure(`The server sent an empty page that links to another (${shown(next)}): ${read.replace(/^S/, 's')}`, EXIT.server, { kind: 'paging' });
+      stop = new CliFailure(`The server sent an empty page that links to another (${shown(next)}): stopped after ${soFar}.`, EXIT.server, { kind: 'paging' });
       break;
     }
     if (rows >= options.maxRows) {
@@ -127,7 +127,7 @@ export async function runQuery(client: BatchClient, target: Target, io: Io, json
     }
     const step = follow(next, target, Number(query.$skip ?? 0), followed);
     if ('problem' in step) {
-      stop = new CliFailure(`${step.problem}${step.kind === 'other-host' ? '. ' : ': '}${step.kind === 'other-host' ? read : read.replace(/^S/, 's')}`, EXIT.server, { kind: step.kind });
+      stop = new CliFailure(`${step.problem}${step.kind === 'other-host' ? '. Stopped' : ': stopped'} after ${soFar}.`, EXIT.server, { kind: step.kind });
       break;
     }
     query = step.query;

@@ -142,7 +142,7 @@ describe('the README documents one invocation, and it behaves', () => {
         }
       })) as Run & { soBatchEnded: string };
       expect(run.code).toBe(130);
-      expect(run.soBatchEnded, 'so-batch still ran after pnpm returned').toBe('exited 130\n');
+      expect(run.soBatchEnded, 'so-batch had not ended (nor run its exit handler) when pnpm returned').toBe('exited 130\n');
       expect(run.stderr).toMatch(/so-batch: Stopped watching task 3; the task goes on\.\n$/);
     } finally {
       await server.stop();
