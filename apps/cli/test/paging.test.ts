@@ -115,6 +115,18 @@ describe('query --all-pages stops, and says why', () => {
     expect(result.stderr).toMatch(/so-batch: The server answered HTTP 500: Database gone\.\n$/);
   });
 
+  it('a table keeps the first page\'s columns; one that appears later is named, for --json', async () => {
+    script.answer = (request) =>
+      request.query.$skip
+        ? { json: { value: [{ ...row(2), name: 'B', state: 'Started' }] } }
+        : { json: { value: [{ ...row(1), name: 'A' }], 'odata.nextLink': `${script.server.url}/api/v1/BatchTask?$skip=1` } };
+    const result = await cli(['query', '--all-pages'], env());
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/│ PrimaryKey │ name │\n/);
+    expect(result.stdout).toMatch(/│ 2 +│ B +│\n/);
+    expect(result.stdout).toMatch(/Columns that first appear after the first page are not shown \(state\): --json shows all\n2 rows\n$/);
+  });
+
   it('the last page ends it: exit 0, every row', async () => {
     script.answer = pages(50, 120);
     const result = await cli(['query', '--all-pages', '--json'], env());
