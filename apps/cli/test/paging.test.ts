@@ -270,6 +270,13 @@ describe('stop and watch against a task that is not there', () => {
     expect(result.stderr).toBe('so-batch: The server did not stop task 12: it has ended already (Succeeded).\n');
   });
 
+  it('stop: a running task that cannot be cancelled: says that, not "it may have ended already"', async () => {
+    script.answer = (request) => ({ json: request.path.endsWith('StopBatchJob') ? false : fullTask({ Id: 13, State: 'Started', ProgressPercent: 30, CancellationBehaviour: 'CannotCancel' }) });
+    const result = await cli(['stop', '13'], env());
+    expect(result.code).toBe(6);
+    expect(result.stderr).toBe('so-batch: The server did not stop task 13: it is Started, and cannot be cancelled (CancellationBehaviour CannotCancel).\n');
+  });
+
   it('watch: says so at once, exit 5', async () => {
     script.answer = () => ({ json: null });
     const result = await cli(['watch', '10001', '--interval', '20'], env());
