@@ -104,12 +104,18 @@ export async function connect(options: ConnectionOptions, env: Environment, log:
     }
     // Jobs started on the mock run MOCK_TASK_SECONDS (5 by default), as with `pnpm dev`.
     const seconds = Number(env.MOCK_TASK_SECONDS);
-    const mock = await startMock(env.MOCK_TASK_SECONDS && Number.isFinite(seconds) && seconds >= 0 ? { taskRunMs: seconds * 1000 } : {});
+    let mock: Awaited<ReturnType<typeof startMock>>;
+    try {
+      mock = await startMock(env.MOCK_TASK_SECONDS && Number.isFinite(seconds) && seconds >= 0 ? { taskRunMs: seconds * 1000 } : {});
+    } catch (error) {
+      throw new CliFailure(`--mock could not start the mock: ${sentence((error as Error).message.split('\n')[0]!)}`, EXIT.config);
+    }
     baseUrl = mock.url;
     baseUrlSource = "the mock's URL";
     close = () => mock.stop();
     credentials ??= { auth: { scheme: 'SOTicket', ticket: '7T:so-batch-mock' }, source: "the mock's own ticket" };
-    log(`Using the so-batch mock at ${mock.url}`);
+    // Said once: each --mock command has a mock of its own, which ends with it.
+    log(`Using the so-batch mock at ${mock.url}: a fresh mock for this command only (tasks that an earlier --mock command started are gone; its seed tasks, such as 9001, do not move on their own).`);
   }
   if (!baseUrl) throw new CliFailure('No server: pass --base-url or set SO_BASE_URL (such as https://online.superoffice.com/Cust12345), or use --mock.', EXIT.config);
   if (!credentials) {

@@ -1,4 +1,4 @@
-import type { BatchError, BatchRedirectError, BatchResponseTooLargeError } from '@so-batch/client';
+import { BatchError, type BatchRedirectError, type BatchResponseTooLargeError, type BatchTaskNotFoundError } from '@so-batch/client';
 
 /** Exit codes, by kind of failure; --help lists them. */
 export const EXIT = {
@@ -10,6 +10,10 @@ export const EXIT = {
   notFound: 5,
   server: 6,
   network: 7,
+  /** query --all-pages stopped at --max-pages or --max-rows; the rows read were printed. */
+  partial: 8,
+  /** A fault of so-batch itself (EX_SOFTWARE of sysexits.h), never the server's. */
+  internal: 70,
   interrupted: 130,
 } as const;
 
@@ -23,13 +27,16 @@ Exit codes:
   4    not authorized (HTTP 401 or 403)
   5    not found (no such task, or the server answered null)
   6    the server refused or failed (another HTTP error, or an answer too large), or answered
-       what is not a SuperOffice Batch answer; stop: the server did not stop the task
+       what is not a SuperOffice Batch answer (query: paging that does not move forward, an
+       empty page that links to more, a link to another host); stop: the task was not stopped
   7    no answer (network failure or timeout), or watch's --timeout passed
+  8    query --all-pages stopped at --max-pages or --max-rows (the rows read are printed)
+  70   internal error in so-batch (a bug: the message says how to report it)
   130  interrupted (Ctrl-C); a watched task goes on. delete: answered no`;
 
 /** What --json calls each exit code's failures, unless a failure names its own kind. */
 const KIND_BY_EXIT: Record<number, string> = {
-  1: 'task-failed', 2: 'usage', 3: 'config', 4: 'auth', 5: 'not-found', 6: 'server', 7: 'network', 130: 'interrupted',
+  1: 'task-failed', 2: 'usage', 3: 'config', 4: 'auth', 5: 'not-found', 6: 'server', 7: 'network', 70: 'internal', 130: 'interrupted',
 };
 
 /** A failure to report as one line on stderr (with --json, as {"error": ...} on stdout), with its exit code. */
@@ -60,10 +67,25 @@ export function requestOf(target: Target): string {
   return target.lastRequest ? `${target.lastRequest.method} ${target.lastRequest.url}` : target.baseUrl;
 }
 
-/** `text` as one line ending in one full stop: server messages may span lines or end in their own. */
+/**
+ * `text` ending in one full stop (server messages may end in their own), its runs of spaces made
+ * one. Line breaks inside stay, for visible() to show as \\n where it is printed: one line still.
+ */
 export function sentence(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = text.trim().replace(/ {2,}/g, ' ');
   return /[.!?]$/.test(line) ? line : `${line}.`;
+}
+
+/** Where to report a bug in so-batch. */
+const REPORT = 'please report it to the so-batch maintainers with the command (without credentials), so-batch --version and, from --verbose, where it happened';
+
+/**
+ * A fault of so-batch itself (a TypeError, a stack overflow): said as such, with its own exit
+ * code, never as the server's failure.
+ */
+export function internalError(error: unknown): CliFailure {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new CliFailure(`internal error in so-batch: ${sentence(what)} This is a bug in so-batch, not a server failure: ${REPORT}.`, EXIT.internal, { kind: 'internal' });
 }
 
 /** The client's message without its "operation: " prefix. */
@@ -104,10 +126,17 @@ function redirected(error: BatchRedirectError): CliFailure {
   }
 }
 
+/** A task the server does not have (or will not show): plainly, not "it may have ended already". */
+export function notThere(id: number): CliFailure {
+  return new CliFailure(`Task ${id} does not exist on this server (or your user may not see it).`, EXIT.notFound);
+}
+
 /** Words a user can act on, for each failure the client reports. */
 export function describe(error: BatchError | Error, target: Target): CliFailure {
   if (error instanceof CliFailure) return error;
-  const batch = error as BatchError;
+  // The client reports every failure of the server or the network as a BatchError: anything else is so-batch's own.
+  if (!(error instanceof BatchError)) return internalError(error);
+  const batch = error;
   switch (batch.kind) {
     case 'http': {
       const { status } = batch as BatchError & { status: number };
@@ -130,7 +159,7 @@ export function describe(error: BatchError | Error, target: Target): CliFailure 
     case 'null-response':
       return new CliFailure('The server answered null: nothing was found or done. Check the id, and that your user may see and change the task.', EXIT.notFound);
     case 'task-not-found':
-      return new CliFailure(sentence(reason(batch)), EXIT.notFound);
+      return notThere((batch as BatchTaskNotFoundError).id);
     case 'request-invalid':
       return new CliFailure(sentence(`The server could not use the request: ${reason(batch)}`), EXIT.server);
     case 'network': {

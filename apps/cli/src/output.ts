@@ -1,6 +1,7 @@
 import colors from '@colors/colors/safe.js';
-import Table from 'cli-table3';
 import type { BatchTaskInfo } from '@so-batch/client';
+import { PADDING, TableDrawing, tableChrome, textWidth, wrapped } from './table.ts';
+import { visible } from './visible.ts';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -18,8 +19,8 @@ export interface Io {
  */
 export function fancy(stream: { isTTY?: boolean }, env: Io['env']): boolean {
   const on = Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
-  // cli-table3 colours through @colors/colors, which guesses from the process (it turns colour
-  // off whenever CI is set): the decision made here, for the stream written to, is the one that holds.
+  // Tables colour through @colors/colors, which guesses from the process (it turns colour off
+  // whenever CI is set): the decision made here, for the stream written to, is the one that holds.
   if (on) colors.enable();
   else colors.disable();
   return on;
@@ -31,7 +32,7 @@ export function printJson(io: Io, value: unknown): void {
 
 /**
  * The width tables must fit: the terminal's (80 when it does not say), or COLUMNS when set.
- * Piped without COLUMNS, none: a file or `grep` gets every character.
+ * Piped without COLUMNS, none: a file or `grep` gets every character (see PIPED_PAD_LIMIT).
  */
 export function tableWidth(io: Io): number | undefined {
   const fromEnv = Number(io.env.COLUMNS);
@@ -46,21 +47,23 @@ const DROP_FIRST: string[] = ['AssociateId', 'LastStarted', 'ProgressDescription
 /** Columns whose values mean nothing cut short. */
 const WHOLE: string[] = ['Id', 'State', 'ProgressPercent', 'AssociateId', 'LastStarted', 'Created', 'StartCount', 'IsSystemTask', 'IsInternalTask', 'DetailsTable', 'DetailsRecord'];
 
-/** A value as one line of text, credentials blanked out. */
+/**
+ * Piped without a width, nothing is cut, but columns are padded to at most this many characters:
+ * one 10 MB value must not pad every other row to 10 MB. A longer cell is shown whole, unpadded.
+ */
+export const PIPED_PAD_LIMIT = 256;
+/** On a terminal, a property list wraps a long value over at most this many lines (then cuts it). */
+export const MAX_VALUE_LINES = 20;
+/** Rows written at a time: a page of 200,000 rows is not one string. */
+const ROWS_PER_WRITE = 1000;
+
+/** A value as one line of text for people: credentials blanked out, controls made visible (see visible.ts). */
 function cell(io: Io, value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = (typeof value === 'object' ? JSON.stringify(value) : String(value)).replace(/\s*[\r\n]+\s*/g, ' ');
-  // Before layout too: a credential blanked out after it would shift the table's borders.
-  return io.scrub ? io.scrub(text) : text;
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // Before layout: a credential blanked out after it would shift the table's borders.
+  return visible(io.scrub ? io.scrub(text) : text);
 }
-
-function length(text: string): number {
-  return [...text].length;
-}
-
-/** cli-table3 puts one space either side of each cell's text, and a border before each column and after the last. */
-const PADDING = 2;
-const tableChrome = (count: number) => count * (PADDING + 1) + 1;
 
 /**
  * Text widths for columns whose natural widths are `natural`, within `budget` characters: the
@@ -80,90 +83,201 @@ export function fitWidths(natural: number[], minimum: number[], budget: number):
   return widths;
 }
 
-/**
- * The table with its heading's rule but none between rows: one line per task. cli-table3 draws
- * both with the same characters, so the later ones are taken out here.
- */
-function withoutRowRules(text: string): string {
-  let rules = 0;
-  // eslint-disable-next-line no-control-regex
-  return text.split('\n').filter((line) => !(/^├[─┼]*┤$/.test(line.replace(/\u001b\[\d*m/g, '')) && rules++ > 0)).join('\n');
-}
-
-interface Column {
-  head: string;
-  cells: string[];
-  /** Never cut (ids, states, dates): the column is left out rather than cut. */
-  whole?: boolean;
-}
-
 /** A cut column keeps at least this many characters (fewer say nothing); below that, a column goes. */
 const MIN_CUT_WIDTH = 15;
 
+export interface ColumnSpec {
+  /** The row's property. */
+  key: string;
+  head: string;
+  /** Never cut (ids, states, dates): the column is left out rather than cut. */
+  whole?: boolean;
+  /** The cell's text (before it is made visible); the value as text when absent. */
+  format?: (value: unknown) => unknown;
+}
+
 /**
- * A table within `width` (when there is one): the columns that fit, in the order given, dropping
- * those of `dropOrder` first (then from the right); cells cut with an ellipsis.
+ * A table written as its rows come: the columns and their widths are decided on the first rows
+ * (on a terminal, to fit its width: columns of `dropOrder` left out first, then from the right;
+ * cells cut with an ellipsis), and later rows are drawn in them. Memory holds one batch of rows.
  */
-function grid(io: Io, columns: Column[], dropOrder: string[]): string {
-  const width = tableWidth(io);
-  let shown = columns;
-  let widths: number[] | undefined;
-  if (width !== undefined) {
-    for (;;) {
-      const natural = shown.map((c) => Math.max(length(c.head), ...c.cells.map(length)));
-      const minimum = shown.map((c, i) => (c.whole ? natural[i]! : MIN_CUT_WIDTH));
-      widths = fitWidths(natural, minimum, width - tableChrome(shown.length));
-      if (widths || shown.length === 1) break;
-      const drop = dropOrder.map((head) => shown.findIndex((c) => c.head === head)).find((i) => i >= 0) ?? shown.length - 1;
-      shown = shown.filter((_, i) => i !== drop);
-    }
-    // Narrower than one column's minimum: that column gets what there is, cut.
-    widths ??= [Math.max(1, Math.min(width - tableChrome(1), ...shown.map((c) => Math.max(length(c.head), ...c.cells.map(length)))))];
+export class StreamedTable {
+  readonly #io: Io;
+  readonly #dropOrder: string[];
+  #specs: ColumnSpec[] | undefined;
+  #shown: ColumnSpec[] = [];
+  #drawing: TableDrawing | undefined;
+  #count = 0;
+  /** Columns that first appeared after the first rows (when the columns come from the rows). */
+  readonly #late = new Set<string>();
+  readonly #known = new Set<string>();
+  readonly #fromRows: boolean;
+
+  /** `specs`: the columns; without, one per key of the first rows, in the order they appear (EntityName left out). */
+  constructor(io: Io, specs?: ColumnSpec[], dropOrder: string[] = []) {
+    this.#io = io;
+    this.#specs = specs;
+    this.#fromRows = specs === undefined;
+    this.#dropOrder = dropOrder;
   }
-  const colours = fancy(io.stdout, io.env) ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
-  const table = new Table({ head: shown.map((c) => c.head), style: colours, ...(widths ? { colWidths: widths.map((w) => w + PADDING) } : {}) });
-  const rows = columns[0]?.cells.length ?? 0;
-  for (let row = 0; row < rows; row++) table.push(shown.map((c) => c.cells[row]!));
-  const hidden = columns.length - shown.length;
-  const note = hidden > 0 ? `${hidden} column${hidden === 1 ? '' : 's'} left out to fit: --json shows all\n` : '';
-  return `${withoutRowRules(table.toString())}\n${note}`;
+
+  #cells(row: Record<string, unknown>, specs: readonly ColumnSpec[]): string[] {
+    return specs.map((spec) => cell(this.#io, spec.format ? spec.format(row[spec.key]) : row[spec.key]));
+  }
+
+  #start(rows: readonly Record<string, unknown>[]): string[][] {
+    if (this.#fromRows) {
+      for (const row of rows) for (const key of Object.keys(row)) if (key !== 'EntityName') this.#known.add(key);
+      this.#specs = [...this.#known].map((key) => ({ key, head: key }));
+    }
+    const specs = this.#specs!;
+    const width = tableWidth(this.#io);
+    // On a terminal, no more columns than could ever fit (each takes a character and its chrome).
+    let shown = specs;
+    if (width !== undefined) {
+      const most = Math.max(1, Math.floor((width - 1) / (PADDING + 2)));
+      for (const head of this.#dropOrder) if (shown.length > most) shown = shown.filter((spec) => spec.head !== head);
+      shown = shown.slice(0, most);
+    }
+    let cells = rows.map((row) => this.#cells(row, shown));
+    // The widest a column need be: the terminal's width, or piped, PIPED_PAD_LIMIT.
+    const cap = width ?? PIPED_PAD_LIMIT;
+    const naturalOf = (column: number) => {
+      let widest = textWidth(visible(shown[column]!.head), cap);
+      for (const line of cells) widest = Math.max(widest, textWidth(line[column]!, cap));
+      return Math.min(widest, cap);
+    };
+    let natural = shown.map((_, i) => naturalOf(i));
+    let widths: number[] | undefined = natural;
+    if (width !== undefined) {
+      for (;;) {
+        const minimum = shown.map((spec, i) => (spec.whole ? natural[i]! : MIN_CUT_WIDTH));
+        widths = fitWidths(natural, minimum, width - tableChrome(shown.length));
+        if (widths || shown.length === 1) break;
+        const at = this.#dropOrder.map((head) => shown.findIndex((spec) => spec.head === head)).find((i) => i >= 0) ?? shown.length - 1;
+        shown = shown.filter((_, i) => i !== at);
+        cells = cells.map((line) => line.filter((_, i) => i !== at));
+        natural = natural.filter((_, i) => i !== at);
+      }
+      // Narrower than one column's minimum: that column gets what there is, cut.
+      widths ??= [Math.max(1, Math.min(width - tableChrome(1), natural[0]!))];
+    }
+    this.#shown = shown;
+    this.#drawing = new TableDrawing(widths, { cut: width !== undefined, colour: fancy(this.#io.stdout, this.#io.env) });
+    this.#io.stdout.write(`${this.#drawing.top()}${this.#drawing.row(shown.map((spec) => visible(spec.head)), true)}${this.#drawing.middle()}`);
+    return cells;
+  }
+
+  /** Draws `rows` (the first ones decide the columns). */
+  add(rows: readonly Record<string, unknown>[]): void {
+    if (rows.length === 0) return;
+    const cells = this.#drawing ? undefined : this.#start(rows);
+    const drawing = this.#drawing!;
+    for (let from = 0; from < rows.length; from += ROWS_PER_WRITE) {
+      let text = '';
+      for (let i = from; i < Math.min(rows.length, from + ROWS_PER_WRITE); i++) {
+        const row = rows[i]!;
+        if (this.#fromRows && !cells) {
+          for (const key of Object.keys(row)) if (key !== 'EntityName' && !this.#known.has(key) && this.#late.size < 100) this.#late.add(key);
+        }
+        text += drawing.row(cells ? cells[i]! : this.#cells(row, this.#shown));
+      }
+      this.#io.stdout.write(text);
+    }
+    this.#count += rows.length;
+  }
+
+  /** Closes the table, says what it left out, and counts the rows as `noun` (such as "task"). */
+  end(noun: string): void {
+    let text = this.#drawing ? this.#drawing.bottom() : '';
+    const hidden = (this.#specs?.length ?? 0) - this.#shown.length;
+    if (this.#drawing && hidden > 0) text += `${hidden} column${hidden === 1 ? '' : 's'} left out to fit: --json shows all\n`;
+    if (this.#late.size > 0) {
+      const names = [...this.#late].slice(0, 5).map(visible).join(', ');
+      text += `Columns that first appear after the first page are not shown (${names}${this.#late.size > 5 ? ', ...' : ''}): --json shows all\n`;
+    }
+    this.#io.stdout.write(`${text}${this.#count} ${noun}${this.#count === 1 ? '' : 's'}\n`);
+  }
 }
 
 export function printTasks(io: Io, tasks: Partial<BatchTaskInfo>[], columns: (keyof BatchTaskInfo)[] = DEFAULT_COLUMNS): void {
   const head = (c: string) => (c === 'ProgressPercent' ? 'Progress' : c);
-  const text = grid(
+  const percent = (value: unknown) => (value === null || value === undefined ? value : `${value as number}%`);
+  const table = new StreamedTable(
     io,
-    columns.map((c) => ({
-      head: head(c),
-      whole: WHOLE.includes(c),
-      cells: tasks.map((task) => (c === 'ProgressPercent' && task[c] !== null && task[c] !== undefined ? `${task[c]}%` : cell(io, task[c]))),
-    })),
+    columns.map((c) => ({ key: c, head: head(c), whole: WHOLE.includes(c), ...(c === 'ProgressPercent' ? { format: percent } : {}) })),
     columns === DEFAULT_COLUMNS ? DROP_FIRST.map(head) : [],
   );
-  io.stdout.write(`${text}${tasks.length} task${tasks.length === 1 ? '' : 's'}\n`);
+  table.add(tasks as Record<string, unknown>[]);
+  table.end('task');
 }
 
-/** Rows of GetAll (the BatchTasks archive): a column per key, in the order they first appear. */
-export function printRows(io: Io, rows: Record<string, unknown>[]): void {
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((key) => key !== 'EntityName');
-  const text = keys.length ? grid(io, keys.map((key) => ({ head: key, cells: rows.map((row) => cell(io, row[key])) })), []) : '';
-  io.stdout.write(`${text}${rows.length} row${rows.length === 1 ? '' : 's'}\n`);
+/**
+ * Rows as one JSON document, {"value": [rows], ...}, written as they come (query --all-pages):
+ * the same text JSON.stringify(document, null, 2) gives, without holding every row.
+ */
+export class StreamedJson {
+  readonly #io: Io;
+  #rows = 0;
+  #started = false;
+
+  constructor(io: Io) {
+    this.#io = io;
+  }
+
+  get started(): boolean {
+    return this.#started;
+  }
+
+  add(rows: readonly unknown[]): void {
+    let text = this.#started ? '' : '{\n  "value": [';
+    this.#started = true;
+    for (let from = 0; from < rows.length; from += ROWS_PER_WRITE) {
+      for (let i = from; i < Math.min(rows.length, from + ROWS_PER_WRITE); i++) {
+        text += `${this.#rows++ === 0 ? '\n' : ',\n'}    ${JSON.stringify(rows[i], null, 2).replaceAll('\n', '\n    ')}`;
+      }
+      this.#io.stdout.write(text);
+      text = '';
+    }
+    if (text) this.#io.stdout.write(text);
+  }
+
+  /** Ends the document with `after` beside "value" (such as the next link, or the error that stopped it). */
+  end(after: Record<string, unknown>): void {
+    if (!this.#started) this.add([]);
+    let text = this.#rows > 0 ? '\n  ]' : ']';
+    for (const [key, value] of Object.entries(after)) text += `,\n  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')}`;
+    this.#io.stdout.write(`${text}\n}\n`);
+  }
 }
 
-/** One task as a two-column property list: name, value; long values wrap within the width. */
+/**
+ * One task as a two-column property list: name, value. On a terminal, a long value wraps within
+ * the width, over MAX_VALUE_LINES lines at most; piped, each value is one line, shown whole.
+ */
 export function printTask(io: Io, task: Partial<BatchTaskInfo>): void {
-  const entries = Object.entries(task);
+  const entries = Object.entries(task).map(([key, value]) => [visible(key), cell(io, value)] as const);
   const width = tableWidth(io);
-  const keyWidth = Math.max(0, ...entries.map(([key]) => key.length));
+  let keyWidth = 0;
+  for (const [key] of entries) keyWidth = Math.max(keyWidth, textWidth(key));
+  let valueWidth: number;
+  if (width === undefined) {
+    valueWidth = 0;
+    for (const [, value] of entries) valueWidth = Math.max(valueWidth, textWidth(value, PIPED_PAD_LIMIT));
+    valueWidth = Math.min(valueWidth, PIPED_PAD_LIMIT);
+  } else {
+    valueWidth = Math.max(10, width - tableChrome(2) - keyWidth);
+  }
   // No lines between rows: 22 properties take 22 lines (plus the frame), not 47.
-  const chars = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-  const colours = fancy(io.stdout, io.env) ? { head: [], border: ['grey'] } : { head: [], border: [] };
-  const valueWidth = width === undefined ? undefined : Math.max(10, width - tableChrome(2) - keyWidth);
-  const table = new Table({
-    chars,
-    style: colours,
-    ...(valueWidth !== undefined ? { colWidths: [keyWidth + PADDING, valueWidth + PADDING], wordWrap: true, wrapOnWordBoundary: false } : {}),
-  });
-  for (const [key, value] of entries) table.push([key, cell(io, value)]);
-  io.stdout.write(`${table.toString()}\n`);
+  const drawing = new TableDrawing([keyWidth, valueWidth], { cut: false, colour: fancy(io.stdout, io.env) });
+  let text = drawing.top();
+  const cutShort: string[] = [];
+  for (const [key, value] of entries) {
+    const { lines, cut } = width === undefined ? { lines: [value], cut: false } : wrapped(value, valueWidth, MAX_VALUE_LINES);
+    if (cut) cutShort.push(key);
+    lines.forEach((line, i) => (text += drawing.row([i === 0 ? key : '', line])));
+  }
+  text += drawing.bottom();
+  if (cutShort.length > 0) text += `${cutShort.join(', ')} cut to ${MAX_VALUE_LINES} lines: --json shows all\n`;
+  io.stdout.write(text);
 }

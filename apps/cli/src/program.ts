@@ -1,13 +1,15 @@
 import { createInterface } from 'node:readline/promises';
-import { BATCH_TASK_STATES, type BatchClient, type BatchResult, type BatchTaskInfo, type ODataQuery } from '@so-batch/client';
+import { BATCH_TASK_STATES, FINAL_STATES, type BatchClient, type BatchResult, type BatchTaskInfo } from '@so-batch/client';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { checkPage, checkTask, checkTasks } from './answers.ts';
+import { checkTask, checkTasks } from './answers.ts';
 import { completionScript, SHELLS, type Shell } from './completion.ts';
 import { connect, ENVIRONMENT_HELP, type ConnectionOptions } from './connect.ts';
-import { CliFailure, describe, EXIT, EXIT_CODES_HELP, type Target } from './failures.ts';
-import { printJson, printRows, printTask, printTasks, type Io } from './output.ts';
+import { CliFailure, describe, EXIT, EXIT_CODES_HELP, internalError, notThere, type Target } from './failures.ts';
+import { printJson, printTask, printTasks, type Io } from './output.ts';
+import { DEFAULT_MAX_PAGES, DEFAULT_MAX_ROWS, positive, runQuery } from './query.ts';
 import { count, parseId, parseIds, parseInterval, parseParam, parseSelect, parseState, seconds, usage } from './parse.ts';
 import { scrubbed } from './scrub.ts';
+import { visible } from './visible.ts';
 import { TaskFailedFailure, watchTask } from './watch.ts';
 
 function unwrap<T>(result: BatchResult<T>, target: Target): T {
@@ -25,11 +27,16 @@ interface GlobalFlags extends Omit<ConnectionOptions, 'requestTimeoutMs'> {
   requestTimeout?: number;
 }
 
-/** The OData options of an `odata.nextLink`, to ask the client for that page (the link may be relative). */
-function nextPageQuery(link: string, baseUrl: string): ODataQuery {
-  const query: Record<string, string | number> = {};
-  for (const [key, value] of new URL(link, baseUrl).searchParams) query[key] = key === '$top' || key === '$skip' ? Number(value) : value;
-  return query as ODataQuery;
+/** Why the server answered that it did not stop task `id`: not there, ended already, or one that cannot be cancelled. */
+async function whyNotStopped(client: BatchClient, target: Target, id: number, signal: AbortSignal): Promise<CliFailure> {
+  const notStopped = (why: string) => new CliFailure(`The server did not stop task ${id}: ${why}.`, EXIT.server, { kind: 'not-stopped' });
+  const answer = await client.agents.getBatchTaskInfo(id, { signal });
+  if (answer.error) return notStopped(`it may have ended already, or be a task that cannot be cancelled (so-batch get ${id} --select State,CancellationBehaviour)`);
+  if (answer.data === null) return notThere(id);
+  const task = checkTask(answer.data, target);
+  if (task.State && (FINAL_STATES as readonly string[]).includes(task.State)) return notStopped(`it has ended already (${task.State})`);
+  if (task.CancellationBehaviour === 'CannotCancel') return notStopped(`it is ${task.State ?? 'in no state'}, and cannot be cancelled (CancellationBehaviour CannotCancel)`);
+  return notStopped(`it is ${task.State ?? 'in no state'} (${task.ProgressPercent ?? 0}%), and the server did not say why`);
 }
 
 export async function run(argv: string[], terminal: Io, signal: AbortSignal, version: string): Promise<number> {
@@ -66,7 +73,7 @@ export async function run(argv: string[], terminal: Io, signal: AbortSignal, ver
     const connection = await connect(
       { ...flags, ...(flags.requestTimeout !== undefined ? { requestTimeoutMs: Math.round(flags.requestTimeout * 1000) } : {}) },
       io.env,
-      (line) => io.stderr.write(`${line}\n`),
+      (line) => io.stderr.write(`${visible(line)}\n`),
     );
     try {
       exitCode = (await use(connection.client, connection.target, flags)) ?? EXIT.ok;
@@ -140,44 +147,29 @@ Examples:
     .option('--select <columns>', 'archive columns, such as name,state,progressPercent ($select)')
     .addOption(new Option('--top <n>', 'at most this many rows per page ($top)').argParser(count('--top')))
     .addOption(new Option('--skip <n>', 'skip this many rows first ($skip)').argParser(count('--skip')))
-    .option('--all-pages', 'follow odata.nextLink until the last page')
+    .option('--all-pages', 'follow odata.nextLink until the last page (within --max-pages and --max-rows)')
+    .addOption(new Option('--max-pages <n>', `with --all-pages: read at most this many pages`).argParser(positive('--max-pages')).default(DEFAULT_MAX_PAGES))
+    .addOption(new Option('--max-rows <n>', `with --all-pages: read at most this many rows`).argParser(positive('--max-rows')).default(DEFAULT_MAX_ROWS))
     .addHelpText(
       'after',
       `
 Without --all-pages, a page with more after it says so on stderr; with --json, stdout is
 {"value": [rows], "odata.nextLink": "..."} (the link only when there are more).
 
+Rows are printed as each page comes (a table's columns are those of the first page). --all-pages
+stops, says why on stderr and prints the rows read, at a limit (exit 8) or where the server's
+paging goes wrong (exit 6): a link that does not move forward ($skip not past the last) or leads
+back, an empty page that links to more, a link to another host. With --json, the document then
+also holds "error" (its kind and message) and the link not followed.
+
 Examples:
   so-batch query --top 20
   so-batch query --filter "name begins 'Export'" --order-by "id desc" --select id,name,state
-  so-batch query --filter "state eq 5" --all-pages --json`,
+  so-batch query --filter "state eq 5" --all-pages --json
+  so-batch query --all-pages --max-pages 5000 --max-rows 500000 --json > archive.json`,
     )
-    .action((options: { filter?: string; orderBy?: string; select?: string; top?: number; skip?: number; allPages?: boolean }) =>
-      withClient(async (client, target, flags) => {
-        let query: ODataQuery = {
-          ...(options.select ? { $select: options.select } : {}),
-          ...(options.filter ? { $filter: options.filter } : {}),
-          ...(options.orderBy ? { $orderBy: options.orderBy } : {}),
-          ...(options.top !== undefined ? { $top: options.top } : {}),
-          ...(options.skip !== undefined ? { $skip: options.skip } : {}),
-        };
-        const rows: Record<string, unknown>[] = [];
-        const followed = new Set<string>();
-        let next: string | undefined;
-        for (;;) {
-          const page = checkPage(unwrap(await client.rest.getAll(query, { signal }), target), target);
-          rows.push(...(page.value as Record<string, unknown>[]));
-          next = page['odata.nextLink'] ?? undefined;
-          if (!next || !options.allPages) break;
-          // A server that links a page to itself would keep this going for ever.
-          if (followed.has(next)) throw new CliFailure(`The server's odata.nextLink leads back to a page already read (${next}): stopped after ${rows.length} rows.`, EXIT.server, { kind: 'not-superoffice' });
-          followed.add(next);
-          query = nextPageQuery(next, target.baseUrl);
-        }
-        if (flags.json) printJson(io, { value: rows, ...(next ? { 'odata.nextLink': next } : {}) });
-        else printRows(io, rows);
-        if (next && !options.allPages) io.stderr.write('More rows follow: --all-pages reads them all (or --skip the next page).\n');
-      }),
+    .action((options: { filter?: string; orderBy?: string; select?: string; top?: number; skip?: number; allPages?: boolean; maxPages: number; maxRows: number }) =>
+      withClient((client, target, flags) => runQuery(client, target, io, Boolean(flags.json), options, signal)),
     );
 
   program
@@ -191,7 +183,7 @@ Examples:
       const select = options.select ? parseSelect(options.select) : undefined;
       return withClient(async (client, target, flags) => {
         const task = unwrap(await client.agents.getBatchTaskInfo(taskId, { ...(select ? { select } : {}), signal }), target);
-        if (task === null) throw new CliFailure(`Batch task ${id} was not found (or your user may not see it).`, EXIT.notFound);
+        if (task === null) throw notThere(taskId);
         // --json: the task as the server sent it (with --select, the rest nulled out); the list shows only what was asked.
         if (flags.json) printJson(io, checkTask(task, target));
         else printTask(io, picked(checkTask(task, target), select));
@@ -234,14 +226,12 @@ Examples:
     .command('stop')
     .description('Stop a running batch job (StopBatchJob); the task ends as the job decides.')
     .argument('<id>', 'the task id')
-    .addHelpText('after', '\nExits 0 when the server stopped it, 6 when it answered that it did not (the task may have ended, or be one that cannot be cancelled).\n\nExamples:\n  so-batch stop 189\n  so-batch stop 189 --json')
+    .addHelpText('after', '\nExits 0 when the server stopped it, 5 when the task does not exist, 6 when the server did not stop it (it has ended, or cannot be cancelled).\n\nExamples:\n  so-batch stop 189\n  so-batch stop 189 --json')
     .action((id: string) => {
       const taskId = parseId(id);
       return withClient(async (client, target, flags) => {
         const stopped = unwrap(await client.agents.stopBatchJob(taskId, { signal }), target);
-        if (!stopped) {
-          throw new CliFailure(`The server did not stop task ${taskId}: it may have ended already, or be a task that cannot be cancelled (so-batch get ${taskId} --select State,CancellationBehaviour).`, EXIT.server, { kind: 'not-stopped' });
-        }
+        if (!stopped) throw await whyNotStopped(client, target, taskId, signal);
         if (flags.json) printJson(io, { Id: taskId, Stopped: true });
         else io.stdout.write(`Stopped task ${taskId}\n`);
       });
@@ -330,9 +320,9 @@ Examples:
       printJson(io, { error: { kind: failure.kind, message: failure.message, ...(failure.status !== undefined ? { status: failure.status } : {}), ...task } });
     } else if (failure instanceof TaskFailedFailure) {
       // Said once, on stdout, where a Succeeded task's result goes.
-      io.stdout.write(`Failed${failure.task.Result ? `: ${failure.task.Result}` : ''}\n`);
+      io.stdout.write(`Failed${failure.task.Result ? `: ${visible(failure.task.Result)}` : ''}\n`);
     } else {
-      io.stderr.write(`so-batch: ${failure.message}\n`);
+      io.stderr.write(`so-batch: ${visible(failure.message)}\n`);
     }
     return failure.exitCode;
   };
@@ -348,6 +338,8 @@ Examples:
       const message = error.message.replace(/^error: /, '').replace(/\n\(Did you mean (.*)\)$/, '; did you mean $1');
       return report(new CliFailure(`${message} (so-batch ${parsing ? `${parsing.name()} ` : ''}--help)`, EXIT.usage));
     }
-    return report(error instanceof CliFailure ? error : describe(error as Error, { baseUrl: '', credentials: 'the credentials' }));
+    // Failures of the server and the network are CliFailures by now: anything else is a bug here.
+    if (!(error instanceof CliFailure) && program.opts<GlobalFlags>().verbose) io.stderr.write(`${visible((error as Error)?.stack ?? String(error))}\n`);
+    return report(error instanceof CliFailure ? error : internalError(error));
   }
 }

@@ -3,6 +3,7 @@ import { BatchTaskFailedError, type BatchClient, type BatchTaskInfo } from '@so-
 import { checkTask } from './answers.ts';
 import { CliFailure, describe, EXIT, sentence, type Target } from './failures.ts';
 import { fancy, printJson, type Io } from './output.ts';
+import { visible } from './visible.ts';
 
 /** The task ended Failed: reported once (on stdout, or as --json's error with the task). */
 export class TaskFailedFailure extends CliFailure {
@@ -50,7 +51,8 @@ export async function watchTask(client: BatchClient, target: Target, id: number,
         refused.abort();
         return;
       }
-      const payload = { state: task.State ?? '?', description: task.ProgressDescription ?? '' };
+      // The server's words, made visible: the bar and the lines are for people.
+      const payload = { state: visible(task.State ?? '?'), description: visible(task.ProgressDescription ?? '') };
       if (bar) {
         if (!last) bar.start(100, percent(task), payload);
         else bar.update(percent(task), payload);
@@ -73,6 +75,6 @@ export async function watchTask(client: BatchClient, target: Target, id: number,
   if (result.error) throw describe(result.error, target);
   const task = result.data;
   if (options.json) printJson(io, task);
-  else io.stdout.write(`${task.State}${task.Result ? `: ${task.Result}` : ''}\n`);
+  else io.stdout.write(`${visible(task.State)}${task.Result ? `: ${visible(task.Result)}` : ''}\n`);
   return EXIT.ok;
 }

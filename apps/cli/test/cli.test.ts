@@ -415,7 +415,7 @@ describe('watch, against a server that moves tasks along', () => {
   it('a task that does not exist: exit 5', async () => {
     const run = await cli(['watch', '404', '--interval', '20'], at());
     expect(run.code).toBe(5);
-    expect(run.stderr).toMatch(/batch task 404 was not found/);
+    expect(run.stderr).toBe('so-batch: Task 404 does not exist on this server (or your user may not see it).\n');
   });
 
   it('sends the credentials from the environment, and prints none of them', async () => {

@@ -21,19 +21,39 @@ export function cli(
   onStderr?: (text: string, child: ReturnType<typeof spawn>) => void,
   bin = BIN,
 ): Promise<Run> {
+  return cliWith(args, env, { ...(onStderr ? { onStderr } : {}), bin });
+}
+
+export interface SpawnOptions {
+  onStderr?: (text: string, child: ReturnType<typeof spawn>) => void;
+  /** Sees each chunk of stdout as it comes (stdout is not kept when `keepStdout` is false). */
+  onStdout?: (chunk: string) => void;
+  keepStdout?: boolean;
+  /** Options for node itself, such as --import of a preload. */
+  nodeArgs?: string[];
+  /** Killed (and the run refused) after this long: 30 s unless told. */
+  timeoutMs?: number;
+  bin?: string;
+}
+
+export function cliWith(args: string[], env: Record<string, string>, options: SpawnOptions): Promise<Run> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      if (options.keepStdout !== false) stdout += chunk;
+      options.onStdout?.(chunk);
+    });
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
-      onStderr?.(stderr, child);
+      options.onStderr?.(stderr, child);
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`so-batch ${args.join(' ')} did not finish: ${stderr}`));
-    }, 30_000);
+      reject(new Error(`so-batch ${args.join(' ')} did not finish: ${stderr.slice(0, 2000)}`));
+    }, options.timeoutMs ?? 30_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolveRun({ code, stdout, stderr });

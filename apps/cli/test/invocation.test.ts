@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startMock, type RunningMock } from '@so-batch/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedServer } from './scripted-server.ts';
@@ -20,10 +22,16 @@ interface Run {
   stderr: string;
 }
 
+const EXIT_MARKER = fileURLToPath(new URL('./fixtures/exit-marker.mjs', import.meta.url));
+
 function pnpm(args: string[], env: Record<string, string> = {}, onStderr?: (text: string, pid: number) => void): Promise<Run> {
   return new Promise((resolveRun, reject) => {
+    // so-batch writes "exited <code>" to this file as it ends (see fixtures/exit-marker.mjs).
+    const marker = join(mkdtempSync(join(tmpdir(), 'so-batch-exit-')), 'exited');
+    writeFileSync(marker, '');
+    const preload = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(EXIT_MARKER).href}`.trim(), EXIT_MARKER_FILE: marker };
     // Its own process group, as a shell runs a command: Ctrl-C reaches pnpm and so-batch alike.
-    const child = spawn('pnpm', [...INVOCATION, ...args], { cwd: WORKSPACE, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('pnpm', [...INVOCATION, ...args], { cwd: WORKSPACE, env: { ...process.env, ...env, ...preload }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -39,29 +47,12 @@ function pnpm(args: string[], env: Record<string, string> = {}, onStderr?: (text
       // pnpm ends itself with the signal its script died of, once the script is gone: a shell shows 128 + its number.
       const code = exitCode ?? (signal === 'SIGINT' ? 130 : null);
       clearTimeout(timer);
-      // What is left of its process group once pnpm has returned: a shell's prompt is back then.
-      const leftBehind = living(child.pid!);
-      child.on('close', () => resolveRun(Object.assign({ code, stdout, stderr }, { leftBehind })));
+      // Read the moment pnpm has returned (a shell's prompt is back then): so-batch had ended by then, or not.
+      const soBatchEnded = readFileSync(marker, 'utf8');
+      rmSync(dirname(marker), { recursive: true, force: true });
+      child.on('close', () => resolveRun(Object.assign({ code, stdout, stderr }, { soBatchEnded })));
     });
   });
-}
-
-/**
- * The processes of a process group that still run (zombies left to a container's init do not):
- * read from /proc, as kill(-group, 0) counts zombies too.
- */
-function living(group: number): string[] {
-  return readdirSync('/proc')
-    .filter((pid) => /^\d+$/.test(pid))
-    .flatMap((pid) => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return Number(pgrp) === group && state !== 'Z' ? [readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')] : [];
-      } catch {
-        return []; // gone meanwhile
-      }
-    });
 }
 
 let mock: RunningMock;
@@ -149,9 +140,9 @@ describe('the README documents one invocation, and it behaves', () => {
           sent = true;
           process.kill(-pid, 'SIGINT');
         }
-      })) as Run & { leftBehind: string[] };
+      })) as Run & { soBatchEnded: string };
       expect(run.code).toBe(130);
-      expect(run.leftBehind, 'so-batch still ran after pnpm returned').toEqual([]);
+      expect(run.soBatchEnded, 'so-batch had not ended (nor run its exit handler) when pnpm returned').toBe('exited 130\n');
       expect(run.stderr).toMatch(/so-batch: Stopped watching task 3; the task goes on\.\n$/);
     } finally {
       await server.stop();

@@ -102,7 +102,7 @@ export interface Received {
  * A server that answers each request as `answer` says, by method and path, and records what it got:
  * for checking which call a command's flags map onto, and how the CLI takes answers no spec allows.
  */
-export async function answeringServer(answer: (request: Received) => Answer) {
+export async function answeringServer(answer: (request: Received) => Answer | Promise<Answer>) {
   const requests: Received[] = [];
   const server = createServer(async (req, res) => {
     let text = '';
@@ -110,7 +110,7 @@ export async function answeringServer(answer: (request: Received) => Answer) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const received: Received = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), body: text ? JSON.parse(text) : undefined, headers: req.headers };
     requests.push(received);
-    const reply = answer(received);
+    const reply = await answer(received);
     if (reply.delayMs) await new Promise((resolveDelay) => setTimeout(resolveDelay, reply.delayMs));
     if (res.destroyed) return;
     const body = reply.text ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
@@ -123,7 +123,7 @@ export async function answeringServer(answer: (request: Received) => Answer) {
  * One answering server for a test file: started before its tests, its log emptied after each,
  * stopped after all. It answers with `script.answer`, which a test sets to what its case needs.
  */
-export function answeringServerPerFile(first: (request: Received) => Answer) {
+export function answeringServerPerFile(first: (request: Received) => Answer | Promise<Answer>) {
   const script = { answer: first, server: undefined as unknown as Awaited<ReturnType<typeof answeringServer>> };
   beforeAll(async () => {
     script.server = await answeringServer((request) => script.answer(request));
