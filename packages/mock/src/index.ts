@@ -4,7 +4,7 @@ import type { ControlAccess } from './control.ts';
 import { checkRateLimit, FaultSet, RateLimiter, type FaultControls, type RateLimitOptions } from './faults.ts';
 import { createFront, resolveLimits, type FrontLimits } from './front.ts';
 import type { JobBehaviour, MockJobs } from './jobs.ts';
-import { createSandbox, SANDBOX_OPTIONS, sandboxState, seedFor, type MockSandbox } from './sandbox.ts';
+import { createSandbox, declaredTaskProperties, SANDBOX_OPTIONS, sandboxState, seedFor, type MockSandbox } from './sandbox.ts';
 import type { StoredTask } from './store.ts';
 import { startPrism } from './prism.ts';
 import { bundledSpecPath, indexOperations, loadSpec } from './spec.ts';
@@ -149,6 +149,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (given) throw new TypeError(`startMock: ${given} cannot be given with sandbox (the sandbox keeps the ${given} it was made with).`);
     sandbox = options.sandbox;
     const state = sandboxState(sandbox);
+    state.store.declare(declaredTaskProperties(doc));
     state.store.reseed(seedFor(state, doc));
   }
   const { store, jobs: book, clock } = sandboxState(sandbox);

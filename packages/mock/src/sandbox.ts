@@ -2,7 +2,7 @@ import { createClock, type MockClock } from './clock.ts';
 import { JobBook, type JobBehaviour, type MockJobs } from './jobs.ts';
 import { ARCHIVE_PAGE_SIZE } from './odata.ts';
 import { defaultSeed, loadFixtures, type FixtureOptions } from './seed.ts';
-import type { OpenApiDocument } from './spec.ts';
+import { resolve, type OpenApiDocument } from './spec.ts';
 import { TaskStore } from './store.ts';
 
 // A sandbox is the state behind a mock: its store of tasks (and the ids handed out), its job
@@ -53,6 +53,18 @@ function checkPageSize(value: unknown): number {
   return value;
 }
 
+/** Every property the spec's BatchTaskInfo declares (its allOf parts first), in the spec's order. */
+export function declaredTaskProperties(doc: OpenApiDocument): string[] {
+  const seen: string[] = [];
+  const visit = (node: unknown) => {
+    const schema = resolve(doc, node) as { allOf?: unknown[]; properties?: Record<string, unknown> };
+    for (const part of schema.allOf ?? []) visit(part);
+    for (const property of Object.keys(schema.properties ?? {})) if (!seen.includes(property)) seen.push(property);
+  };
+  visit({ $ref: '#/components/schemas/BatchTaskInfo' });
+  return seen;
+}
+
 /** A new sandbox, its seed from `doc` (or the fixtures, checked against it). Bad options throw before anything starts. */
 export function createSandbox(doc: OpenApiDocument, options: SandboxOptions): MockSandbox {
   const clock = createClock(options.clock ?? 'real', options.clockStart);
@@ -66,6 +78,7 @@ export function createSandbox(doc: OpenApiDocument, options: SandboxOptions): Mo
   const seed = options.tasks === undefined ? defaultSeed(doc) : loadFixtures(doc, options.tasks, fixtureCaps);
   const store = new TaskStore(seed, {
     now: clock.now,
+    declaredProperties: declaredTaskProperties(doc),
     behaviourOf: (name) => jobs.find(name),
     ...(options.taskRunMs === undefined ? {} : { runMs: options.taskRunMs }),
     ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),

@@ -57,6 +57,12 @@ export interface StoreOptions extends Partial<StoreLimits> {
   behaviourOf?: (name: string) => JobBehaviour | undefined;
   /** Rows per page of the OData archive (GET /BatchTask); the spec's 50 by default. */
   archivePageSize?: number;
+  /**
+   * Every property the spec's BatchTaskInfo declares, in its order. A start keeps those the store
+   * does not set itself as they were sent (a property added to the spec is stored without a
+   * change here), and answers carry them in this order.
+   */
+  declaredProperties?: readonly string[];
 }
 
 /** A started job's course, fixed when it starts (a later definition does not change it). */
@@ -127,6 +133,7 @@ export class TaskStore {
   readonly #behaviourOf: (name: string) => JobBehaviour | undefined;
   readonly #entries = new Map<number, Entry>();
   #seed: readonly StoredTask[] = [];
+  #declared: string[] = [];
   #nextId = 1;
   /** The first id a start handed out (Infinity before any): ids from it to #nextId name started jobs. */
   #firstStartedId = Number.POSITIVE_INFINITY;
@@ -134,6 +141,7 @@ export class TaskStore {
   constructor(seed: readonly StoredTask[], options: StoreOptions = {}) {
     this.runMs = options.runMs ?? DEFAULT_RUN_MS;
     this.#now = options.now ?? Date.now;
+    this.#declared = [...(options.declaredProperties ?? [])];
     this.#behaviourOf = options.behaviourOf ?? (() => undefined);
     this.archivePageSize = options.archivePageSize;
     this.limits = {
@@ -239,6 +247,11 @@ export class TaskStore {
    * Starts the job named by `input.Name` for `associateId`; returns the new task's id, or
    * undefined when there is no job to start (no name).
    */
+  /** The spec's BatchTaskInfo properties (a dev-loop reload may bring new ones). */
+  declare(properties: readonly string[]): void {
+    this.#declared = [...properties];
+  }
+
   start(input: Record<string, unknown>, associateId: number): number | undefined {
     const name = typeof input.Name === 'string' ? input.Name.trim() : '';
     if (name === '') return undefined;
@@ -276,8 +289,33 @@ export class TaskStore {
       TableRight: { Mask: 'FULL', Reason: '' },
       FieldProperties: {},
     };
-    this.#entries.set(id, { task, job });
+    this.#entries.set(id, { task: this.#withDeclared(task, input), job });
     return id;
+  }
+
+  /**
+   * The task with the declared properties it does not set itself taken from `input` as sent (the
+   * front has validated them against the spec), held to the string and size caps, and in the
+   * spec's order.
+   */
+  #withDeclared(task: StoredTask, input: Record<string, unknown>): StoredTask {
+    const extra = this.#declared.filter((property) => !(property in task) && input[property] !== undefined);
+    if (extra.length === 0) return task;
+    for (const property of extra) {
+      const value = input[property];
+      if (typeof value === 'string') this.#checkText(property, value);
+      else if (value !== null && typeof value === 'object') {
+        const size = Buffer.byteLength(JSON.stringify(value));
+        if (size > this.limits.maxParameterBytes) throw new StoreProblem(400, 'BadRequest', `${property} is ${size} bytes of JSON; the mock stores at most ${this.limits.maxParameterBytes}.`);
+      }
+    }
+    const ordered: Record<string, unknown> = {};
+    for (const property of this.#declared) {
+      if (property in task) ordered[property] = task[property];
+      else if (extra.includes(property)) ordered[property] = input[property];
+    }
+    for (const [property, value] of Object.entries(task)) if (!(property in ordered)) ordered[property] = value;
+    return ordered as StoredTask;
   }
 
   /**
