@@ -3,7 +3,8 @@
 // Jobs started through it run for MOCK_TASK_SECONDS (default 5) before they end; MOCK_TASKS
 // names a JSON file of tasks to start with instead of the seed; MOCK_JOBS names a JSON file of
 // job behaviours ({ "ExportJob": { "failAtPercent": 40 } }); MOCK_MAX_TASKS is how many tasks the
-// store keeps (default 1000). Files are read relative to where the command was run.
+// store keeps (default 1000); MOCK_CLOCK=manual gives it a clock that moves only by the control
+// API (POST /mock/clock/advance). Files are read relative to where the command was run.
 //
 // Plain JavaScript that any Node parses, so that an older Node hears in one line which one the
 // mock needs (its Prism 5.16 declares Node 24.18 or newer) instead of a stack trace.
@@ -44,6 +45,12 @@ if (maxTasks !== undefined && (!Number.isInteger(maxTasks) || maxTasks < 1 || ma
   process.exit(2);
 }
 
+const clock = process.env.MOCK_CLOCK ?? 'real';
+if (clock !== 'real' && clock !== 'manual') {
+  console.error(`MOCK_CLOCK must be real or manual, not "${clock.slice(0, 40)}".`);
+  process.exit(2);
+}
+
 let tasks;
 if (process.env.MOCK_TASKS) {
   try {
@@ -69,6 +76,7 @@ try {
   mock = await startMock({
     port,
     taskRunMs: taskSeconds * 1000,
+    clock,
     ...(tasks ? { tasks } : {}),
     ...(jobs ? { jobs } : {}),
     ...(maxTasks === undefined ? {} : { maxTasks }),
@@ -81,6 +89,7 @@ try {
   process.exit(1);
 }
 console.log(`so-batch mock listening on ${mock.url} (SuperOffice Batch API: ${mock.url}/api/v1/...). Ctrl-C stops it.`);
+if (clock === 'manual') console.log(`Its clock is manual: time moves only by POST ${mock.url}/mock/clock/advance.`);
 if (jobs) console.log(`Job behaviours (MOCK_JOBS): ${Object.keys(jobs).join(', ') || 'none'}.`);
 
 let stopping = false;

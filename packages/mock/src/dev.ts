@@ -32,6 +32,8 @@ export interface DevLoopOptions {
   jobs?: Readonly<Record<string, JobBehaviour>>;
   /** The store's maxTasks (MOCK_MAX_TASKS); 1000 by default. */
   maxTasks?: number;
+  /** The sandbox's clock (MOCK_CLOCK): 'real' by default; 'manual' moves only by mock.clock or POST /mock/clock/advance. */
+  clock?: 'real' | 'manual';
   /**
    * After each reload, regenerate the client's types and rebuild what depends on them (the
    * workspace's packages/client, apps/cli...). On by default; off for a spec outside the workspace.
@@ -140,6 +142,7 @@ export async function startDevLoop(options: DevLoopOptions = {}): Promise<DevLoo
             ...(options.tasks === undefined ? {} : { tasks: options.tasks }),
             ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
             ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
+            ...(options.clock === undefined ? {} : { clock: options.clock }),
           }),
       ...(options.onLog ? { onLog: options.onLog } : {}),
     });
@@ -385,8 +388,8 @@ function workspaceRebuilder(root: string, print: (line: string) => void) {
   };
 }
 
-// `node src/dev.ts` (what `pnpm dev` runs): MOCK_PORT, MOCK_TASK_SECONDS, MOCK_TASKS, MOCK_MAX_TASKS and
-// MOCK_JOBS as for the bin (files relative to where `pnpm dev` was run); MOCK_SPEC_DIR follows another
+// `node src/dev.ts` (what `pnpm dev` runs): MOCK_PORT, MOCK_TASK_SECONDS, MOCK_TASKS, MOCK_MAX_TASKS,
+// MOCK_JOBS and MOCK_CLOCK as for the bin (files relative to where `pnpm dev` was run); MOCK_SPEC_DIR follows another
 // copy of the spec instead (and rebuilds nothing in the workspace). The sandbox lives as long as the
 // loop: a spec save keeps it, and only its reset() (or a restart) empties it.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -403,6 +406,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const maxTasks = process.env.MOCK_MAX_TASKS === undefined ? undefined : Number(process.env.MOCK_MAX_TASKS);
   if (maxTasks !== undefined && (!Number.isInteger(maxTasks) || maxTasks < 1 || maxTasks > 10_000_000)) {
     console.error(`MOCK_MAX_TASKS must be a whole number of tasks (1-10000000), not "${process.env.MOCK_MAX_TASKS}".`);
+    process.exit(2);
+  }
+  const clock = process.env.MOCK_CLOCK ?? 'real';
+  if (clock !== 'real' && clock !== 'manual') {
+    console.error(`MOCK_CLOCK must be real or manual, not "${clock.slice(0, 40)}".`);
     process.exit(2);
   }
   let tasks: StoredTask[] | undefined;
@@ -430,6 +438,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       ...(tasks ? { tasks } : {}),
       ...(jobs ? { jobs } : {}),
       ...(maxTasks === undefined ? {} : { maxTasks }),
+      clock,
       ...(process.env.MOCK_SPEC_DIR ? { specDir: process.env.MOCK_SPEC_DIR, rebuildWorkspace: false } : {}),
       port,
       taskRunMs: taskSeconds * 1000,
@@ -445,6 +454,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     `so-batch mock listening on ${loop.url} (SuperOffice Batch API: ${loop.url}/api/v1/...); it follows the edits under ${process.env.MOCK_SPEC_DIR ?? 'spec/'} and keeps its tasks across them. Ctrl-C stops it.`,
   );
   if (jobs) console.log(`Job behaviours (MOCK_JOBS): ${Object.keys(jobs).join(', ') || 'none'}.`);
+  if (clock === 'manual') console.log(`Its clock is manual: time moves only by POST ${loop.url}/mock/clock/advance.`);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, async () => {
