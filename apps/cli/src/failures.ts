@@ -29,7 +29,7 @@ Exit codes:
   6    the server refused or failed (another HTTP error, or an answer too large), or answered
        what is not a SuperOffice Batch answer (query: paging that does not move forward, an
        empty page that links to more, a link to another host); stop: the task was not stopped
-  7    no answer (network failure or timeout), or watch's --timeout passed
+  7    no answer (network failure or timeout), or watch's --timeout or --stall passed
   8    query --all-pages stopped at --max-pages or --max-rows (the rows read are printed)
   70   internal error in so-batch (a bug: the message says how to report it)
   130  interrupted (Ctrl-C); a watched task goes on. delete: answered no`;

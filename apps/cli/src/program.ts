@@ -199,11 +199,12 @@ Examples:
     .option('--watch', 'then follow the task until it ends ("Started task N" goes to stderr, the result to stdout)')
     .addOption(new Option('--interval <ms>', 'with --watch: time between polls').argParser(parseInterval).default(1000))
     .addOption(new Option('--timeout <seconds>', 'with --watch: stop watching after this long (the task goes on)').argParser(seconds('--timeout')))
+    .addOption(new Option('--stall <seconds>', 'with --watch: stop watching once State and progress have not changed for this long (a hung job)').argParser(seconds('--stall')))
     .addHelpText(
       'after',
       '\nPrints the id alone, terminal or not ({"Id": N} with --json).\n\nExamples:\n  id=$(so-batch start --name ExportJob --param Folder=exports --param Format=csv)\n  so-batch start --name ExportJob --watch --timeout 600',
     )
-    .action((options: { name: string; param?: Record<string, string>; description?: string; watch?: boolean; interval: number; timeout?: number }) =>
+    .action((options: { name: string; param?: Record<string, string>; description?: string; watch?: boolean; interval: number; timeout?: number; stall?: number }) =>
       withClient(async (client, target, flags) => {
         const id = unwrap(
           await client.startBatchJob(
@@ -218,7 +219,7 @@ Examples:
           return;
         }
         io.stderr.write(`Started task ${id}\n`);
-        return watchTask(client, target, id, io, { json: Boolean(flags.json), intervalMs: options.interval, timeoutSeconds: options.timeout, signal });
+        return watchTask(client, target, id, io, { json: Boolean(flags.json), intervalMs: options.interval, timeoutSeconds: options.timeout, stallSeconds: options.stall, signal });
       }),
     );
 
@@ -294,10 +295,13 @@ Examples:
     .argument('<id>', 'the task id')
     .addOption(new Option('--interval <ms>', 'time between polls').argParser(parseInterval).default(1000))
     .addOption(new Option('--timeout <seconds>', 'stop watching after this long (the task goes on); each request\'s own limit is the global --request-timeout').argParser(seconds('--timeout')))
-    .addHelpText('after', '\nExits 0 when the task Succeeded, 1 when it Failed, 7 when --timeout passed. Ctrl-C stops watching; the task goes on.\n\nExamples:\n  so-batch watch 189\n  so-batch watch 189 --timeout 600 2>progress.log')
-    .action((id: string, options: { interval: number; timeout?: number }) => {
+    .addOption(new Option('--stall <seconds>', 'stop watching a task whose State and progress have not changed for this long (a hung job; the task goes on)').argParser(seconds('--stall')))
+    .addHelpText('after', '\nExits 0 when the task Succeeded, 1 when it Failed, 7 when --timeout or --stall passed. Ctrl-C stops watching; the task goes on.\n\nExamples:\n  so-batch watch 189\n  so-batch watch 189 --timeout 600 --stall 120 2>progress.log')
+    .action((id: string, options: { interval: number; timeout?: number; stall?: number }) => {
       const taskId = parseId(id);
-      return withClient((client, target, flags) => watchTask(client, target, taskId, io, { json: Boolean(flags.json), intervalMs: options.interval, timeoutSeconds: options.timeout, signal }));
+      return withClient((client, target, flags) =>
+        watchTask(client, target, taskId, io, { json: Boolean(flags.json), intervalMs: options.interval, timeoutSeconds: options.timeout, stallSeconds: options.stall, signal }),
+      );
     });
 
   program

@@ -19,6 +19,8 @@ export interface WatchOptions {
   intervalMs: number;
   /** Stop watching after this many seconds; no limit when absent. */
   timeoutSeconds?: number | undefined;
+  /** Stop watching when neither State nor ProgressPercent has changed for this many seconds (a hung job). */
+  stallSeconds?: number | undefined;
   signal: AbortSignal;
 }
 
@@ -40,8 +42,10 @@ export async function watchTask(client: BatchClient, target: Target, id: number,
   // A poll whose answer is not a task stops the watch, with what was wrong with it.
   const refused = new AbortController();
   let notTask: CliFailure | undefined;
+  const stallMs = options.stallSeconds === undefined ? undefined : Math.max(options.intervalMs, Math.round(options.stallSeconds * 1000));
   const result = await client.waitForBatchTask(id, {
     intervalMs: options.intervalMs,
+    ...(stallMs === undefined ? {} : { stallMs }),
     signal: AbortSignal.any([options.signal, refused.signal, ...(deadline ? [deadline] : [])]),
     onProgress: (task) => {
       try {
@@ -70,6 +74,10 @@ export async function watchTask(client: BatchClient, target: Target, id: number,
       throw new CliFailure(`Stopped watching task ${id} after ${options.timeoutSeconds} s (--timeout)${still}; the task goes on.`, EXIT.network);
     }
     throw new CliFailure(`Stopped watching task ${id}; the task goes on.`, EXIT.interrupted);
+  }
+  if (result.error?.kind === 'stalled') {
+    const { task } = result.error;
+    throw new CliFailure(`Stopped watching task ${id}: it has not moved for ${options.stallSeconds} s (--stall), still ${visible(task.State ?? 'in no state')} at ${percent(task)}%; the task goes on.`, EXIT.network);
   }
   if (result.error instanceof BatchTaskFailedError) throw new TaskFailedFailure(id, result.error.task);
   if (result.error) throw describe(result.error, target);

@@ -220,6 +220,12 @@ describe('a definition that cannot be true', () => {
   });
 });
 
+/** This process's environment without what turbo and pnpm set for this test run: the bin then reads from INIT_CWD, as under `pnpm exec` in that folder. */
+function userEnvironment(): NodeJS.ProcessEnv {
+  const { TURBO_INVOCATION_DIR: _turbo, INIT_CWD: _init, ...inherited } = process.env;
+  return inherited;
+}
+
 describe('MOCK_JOBS files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'so-batch-jobs-'));
   const doc = loadSpec();
@@ -245,7 +251,7 @@ describe('MOCK_JOBS files', () => {
   it('the bin serves the definitions of a MOCK_JOBS file named relative to where it was run', async () => {
     writeFileSync(join(dir, 'good-jobs.json'), JSON.stringify({ Doomed: { queuedMs: 0, failAtPercent: 0, result: 'From the file.' } }));
     const bin = fileURLToPath(new URL('../bin/so-batch-mock.js', import.meta.url));
-    const child = spawn(process.execPath, [bin], { env: { ...process.env, MOCK_JOBS: 'good-jobs.json', INIT_CWD: dir, MOCK_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin], { env: { ...userEnvironment(), MOCK_JOBS: 'good-jobs.json', INIT_CWD: dir, MOCK_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
     try {
       let output = '';
@@ -271,7 +277,7 @@ describe('MOCK_JOBS files', () => {
   it('the bin refuses a bad MOCK_JOBS file with exit 2 and a line naming the job and the property, before starting', () => {
     writeFileSync(join(dir, 'jobs.json'), JSON.stringify({ ExportJob: { failAtPercent: 140 } }));
     const bin = fileURLToPath(new URL('../bin/so-batch-mock.js', import.meta.url));
-    const run = spawnSync(process.execPath, [bin], { env: { ...process.env, MOCK_JOBS: 'jobs.json', INIT_CWD: dir, MOCK_PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, [bin], { env: { ...userEnvironment(), MOCK_JOBS: 'jobs.json', INIT_CWD: dir, MOCK_PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(`MOCK_JOBS: ${join(dir, 'jobs.json')}: job "ExportJob": failAtPercent must be <= 100 (the job ends Failed on reaching this percent, with a Result that says so), not 140.`);
   });
