@@ -159,7 +159,7 @@ describe('against the mock', () => {
     const failing = await cli(['--mock', 'start', '--name', 'FailingExport', '--watch', '--interval', '100'], fast);
     expect(failing.code).toBe(1);
     expect(failing.stdout + failing.stderr).toMatch(/Failed/);
-  });
+  }, 200_000); // two --mock runs, each starting a Prism: 90 s each is what the mock gives Prism on a busy machine
 
   it('update prints the stored task; --json validates', async () => {
     const run = await cli(['update', '975', '--state', 'Started', '--description', 'Nightly', '--request', 'r', '--response', 's', '--json'], env);
@@ -182,13 +182,13 @@ describe('against the mock', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).Id).toBe(189);
     expect(run.stderr).toMatch(/Using the so-batch mock at http:\/\/127\.0\.0\.1:\d+/);
-  });
+  }, 100_000); // a --mock run starts a Prism
 
   it('--mock watch 189 and --mock get 189 agree: the task the page asks about, which has Succeeded', async () => {
     const watch = await cli(['--mock', 'watch', '189', '--json']);
     expect(watch.code, watch.stderr).toBe(0);
     expect(JSON.parse(watch.stdout)).toMatchObject({ Id: 189, State: 'Succeeded' });
-  });
+  }, 100_000); // a --mock run starts a Prism
 });
 
 describe('errors: one line, words a user can act on, an exit code by kind, no secret', () => {
