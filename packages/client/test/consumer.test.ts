@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startMock, type RunningMock } from '@so-batch/mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -45,11 +45,24 @@ describe('the README example', () => {
     expect(stdout).toMatch(/^#\d+ ExportJob: (New|Started) \d+%\n$/);
   });
 
-  it('starts a job on the mock and follows it to the end', async () => {
+  // On a manual clock, moved as the example reports each state: it sees New, then Started
+  // half-way, then the end, however busy the machine (no poll can miss a state).
+  it('starts a job on the mock and follows it to the end, through each state', async () => {
+    const steered = await startMock({ clock: 'manual', taskRunMs: 600 });
+    onTestFinished(() => steered.stop());
     const script = fileURLToPath(new URL('../examples/readme.ts', import.meta.url));
-    const { stdout } = await promisify(execFile)(process.execPath, [script], { env: { ...process.env, SO_BASE_URL: mock.url, SO_TICKET: '7T:example==' }, timeout: 30_000 });
+    const child = spawn(process.execPath, [script], { env: { ...process.env, SO_BASE_URL: steered.url, SO_TICKET: '7T:example==' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stage = 0;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      // First New: past the queue to half-way (60 ms queued, then 300 of 600 ms). Then Started: past the end.
+      if (stage === 0 && /^New /m.test(stdout)) void steered.clock.advance(360), (stage = 1);
+      else if (stage === 1 && /^Started /m.test(stdout)) void steered.clock.advance(1_000), (stage = 2);
+    });
+    const code = await new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
     const lines = stdout.split('\n').filter(Boolean);
-    expect(lines.at(-1)).toBe('done: The job "ExportJob" finished.');
-    expect(lines.some((line) => /^Started \d+% Step \d of 5$/.test(line)), stdout).toBe(true);
-  });
+    expect(code, stdout).toBe(0);
+    expect(lines).toEqual(['New 0% Queued', 'Started 50% Step 3 of 5', 'Succeeded 100% Done', 'done: The job "ExportJob" finished.']);
+  }, 120_000); // it starts a mock of its own: Prism takes seconds, more on a busy machine
 });
