@@ -343,6 +343,7 @@ class Start extends CallCommand {
         // task a start made when its answer is lost. Checked on every start, then.
         const expected = model.nextId;
         expectThat(expected === undefined || newId === expected, () => `${where}: answered id ${newId}, expected ${expected}, the next id after this sequence's last start: the mock hands ids out in order, so another task was started in between`);
+        model.handedOut.add(newId);
         this.started(model, newId);
       },
       served: () => {
@@ -353,10 +354,13 @@ class Start extends CallCommand {
       },
     };
   }
-  /** The task the start made, with id `newId`, as the model knows it. */
+  /**
+   * The task the start made, with id `newId`, as the model knows it. Only an id the target
+   * answered joins the run's handedOut: one the model inferred, were it wrong, would fail later
+   * sequences that did nothing wrong; this sequence's reads check it instead.
+   */
   private started(model: BatchModel, newId: number): void {
     const { Name: name, ...texts } = this.input;
-    model.handedOut.add(newId);
     if (model.exact) model.nextId = newId + 1;
     const task: ModelTask = {
       Id: newId,
