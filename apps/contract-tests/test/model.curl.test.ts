@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { curlScript } from '../src/model/curl.ts';
-import type { ModelTarget, RecordedRequest } from '../src/model/http.ts';
+import { ModelHttp, TransportProblem, type ModelTarget, type RecordedRequest } from '../src/model/http.ts';
 import { modelSettings } from '../src/model/run.ts';
 
 const realTarget: ModelTarget = {
@@ -75,5 +77,34 @@ describe('the seed and the number of sequences', () => {
     expect(modelSettings({ SO_MODEL_PATH: '3:0:12' })).toEqual({ seed: 20261129, numRuns: 200, path: '3:0:12' });
     expect(modelSettings({ SO_MODEL_PATH: '97:3:2@CD+/:AAB' })).toEqual({ seed: 20261129, numRuns: 200, path: '97:3:2', replayPath: 'CD+/:AAB' });
     expect(() => modelSettings({ SO_MODEL_PATH: '3:0@"x"' })).toThrow(/SO_MODEL_PATH must be the path a failure printed/);
+  });
+});
+
+describe("the model run's HTTP", () => {
+  it('returns a dropped connection as a value, recorded for the curl lines, and send() turns it into a TransportProblem', async () => {
+    // A server that drops every connection without an answer, as a `reset` fault does.
+    const server = createServer((req) => req.socket.destroy());
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const http = new ModelHttp({ ...realTarget, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      const answer = await http.attempt('POST', '/api/v1/BatchTask', { Name: 'ExportJob' });
+      expect(answer).toEqual({ dropped: expect.any(String) });
+      expect(http.transcript.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/BatchTask', dropped: expect.any(String) });
+      expect(http.transcript.at(-1)!.status).toBeUndefined();
+      await expect(http.send('GET', '/api/v1/BatchTask/1')).rejects.toThrow(TransportProblem);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((closed) => server.close(closed));
+    }
+  });
+
+  it('ends the wait of a request that never gets an answer, saying so', async () => {
+    // A fetch that hangs until its signal gives up: only the bounded wait ends it.
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+      });
+    const http = new ModelHttp(realTarget, hanging, { answerWaitMs: 50 });
+    await expect(http.attempt('GET', '/api/v1/BatchTask/1')).rejects.toThrow(/GET \/api\/v1\/BatchTask\/1 got no answer within 0.05 s, and its connection stayed open/);
   });
 });

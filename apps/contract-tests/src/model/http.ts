@@ -73,10 +73,12 @@ export class ModelHttp {
   /** The commands of the current sequence that ran (fast-check skips those whose check() fails). */
   ran: string[] = [];
   readonly #fetch: typeof fetch;
+  readonly #answerWaitMs: number;
 
-  constructor(target: ModelTarget, fetchImpl: typeof fetch = fetch) {
+  constructor(target: ModelTarget, fetchImpl: typeof fetch = fetch, options: { answerWaitMs?: number } = {}) {
     this.target = target;
     this.#fetch = fetchImpl;
+    this.#answerWaitMs = options.answerWaitMs ?? ANSWER_WAIT_MS;
   }
 
   /** Starts a new sequence's transcript. */
@@ -109,14 +111,14 @@ export class ModelHttp {
     // The control API needs no credentials: it is not sent any.
     const headers: Record<string, string> = { accept: 'application/json', ...(options.control ? {} : this.target.headers) };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const signal = AbortSignal.timeout(ANSWER_WAIT_MS);
+    const signal = AbortSignal.timeout(this.#answerWaitMs);
     let response: Response;
     let text: string;
     try {
       response = await this.#fetch(`${this.target.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }), signal });
       text = await response.text();
     } catch (error) {
-      if (signal.aborted) throw new TransportProblem(`${method} ${path} got no answer within ${ANSWER_WAIT_MS / 1000} s, and its connection stayed open`);
+      if (signal.aborted) throw new TransportProblem(`${method} ${path} got no answer within ${this.#answerWaitMs / 1000} s, and its connection stayed open`);
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       record.dropped = [(error as Error).message, cause?.code ?? cause?.message].filter(Boolean).join(': ');
       return { dropped: record.dropped };
