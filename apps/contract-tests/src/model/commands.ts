@@ -8,10 +8,10 @@ import { loadSpec } from '../openapi.ts';
 
 // One fast-check command per Batch operation (15 Agents, 7 REST), and three that steer the mock's
 // sandbox through its control API (its manual clock, its job definitions, and a fault on the
-// next call; skipped where there is none, as on a real server). A command carries abstract references (the n-th live task, the newest one, the n-th
-// deleted one, an id no task has had, the n-th known name or owner, the n-th coming transition
-// of a running job) that it resolves against the model when it runs, so that a shrunk sequence
-// still means something. Each sends one request (GetAll: one per page), checks the answer
+// next call; skipped where there is none, as on a real server). A command carries abstract
+// references (the n-th live task, the newest one, the n-th deleted one, an id no task has had,
+// the n-th known name or owner, the n-th coming transition of a running job) that it resolves
+// against the model when it runs, so that a shrunk sequence still means something. Each sends one request (GetAll: one per page), checks the answer
 // against the model, then changes the model as the operation changes the target.
 
 export type IdRef = { kind: 'live' | 'newest' | 'gone' | 'never'; index: number };
