@@ -5,9 +5,10 @@ import { OPERATION_COUNT, SANDBOX_CONTROL_COUNT } from '../src/model/commands.ts
 import { MOCK_MODEL_START, mockModelOptions } from '../src/model/targets.ts';
 
 // The model-based part of the contract, against the mock: fast-check generates sequences of the
-// 22 Batch operations and of moves of the mock's manual clock and job definitions, and each
-// answer must be the one the model of the Batch area predicts (jobs included: which state,
-// how far, how they end).
+// 22 Batch operations and of steps on the mock's sandbox over its control API (moves of its
+// manual clock, job definitions, a fault on the next call), and each answer must be the one the
+// model of the Batch area predicts (jobs included: which state, how far, how they end; a fault's
+// answer, and a store a `before` fault left alone and an `after` fault changed).
 // A failure is shrunk to a minimal sequence, printed as curl lines that replay it.
 
 const { seed, numRuns, path, replayPath } = modelSettings();
@@ -34,11 +35,12 @@ describe(`model-based sequences against the mock (fast-check, seed ${seed}, ${nu
     if (path === undefined) {
       expect(report.numRuns).toBe(numRuns);
       expect(Object.keys(report.operations)).toHaveLength(OPERATION_COUNT + SANDBOX_CONTROL_COUNT);
-      // The sequences reach what the clock and the small pages are for (issue 19): a job seen
-      // ended on its own, two full archive pages, a start after the newest task was deleted.
+      // The sequences reach what the clock, the small pages and the faults are for (issue 19): a
+      // job seen ended on its own, two full archive pages, a start after the newest task was
+      // deleted; a `before` fault on a write, an `after` fault on a start, a dropped connection.
       // Not with a handful of sequences, which may miss them.
       if (numRuns >= 200) {
-        for (const situation of ['job-end-observed', 'two-full-pages', 'delete-newest-then-start'] as const) {
+        for (const situation of ['job-end-observed', 'two-full-pages', 'delete-newest-then-start', 'fault-before-write', 'fault-after-start', 'fault-dropped-connection'] as const) {
           expect(report.situations[situation].sequences, situation).toBeGreaterThan(0);
         }
       }

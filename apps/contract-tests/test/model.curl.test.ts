@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { curlScript } from '../src/model/curl.ts';
-import type { ModelTarget, RecordedRequest } from '../src/model/http.ts';
+import { ModelHttp, TransportProblem, type ModelTarget, type RecordedRequest } from '../src/model/http.ts';
 import { modelSettings } from '../src/model/run.ts';
 
 const realTarget: ModelTarget = {
@@ -16,8 +18,13 @@ describe('the curl lines of a failing sequence', () => {
     { method: 'POST', path: '/api/v1/BatchTask', body: { Name: "Bob's job" }, status: 200, startedId: 10007 },
     { method: 'PUT', path: '/api/v1/BatchTask/10007', body: { State: 'Failed', Description: 'a 10007 b' }, status: 200 },
     { method: 'POST', path: '/api/v1/Agents/Batch/DeleteBatchTasks', body: { BatchTaskIds: [10007, 189] }, status: 204 },
-    { method: 'POST', path: '', control: 'mock.clock.advance(600501)' },
+    { method: 'POST', path: '/mock/clock/advance', body: { ms: 600501 }, status: 200, control: true },
     { method: 'POST', path: '/api/v1/BatchTask/10007/Stop', status: 400 },
+    { method: 'PUT', path: '/mock/jobs/%20ExportJob%20', body: { hang: true }, status: 200, control: true },
+    { method: 'POST', path: '/mock/faults', body: { operation: 'v1Batch_StartBatchJob', status: 503, retryAfter: 2, when: 'after', times: 1 }, status: 201, control: true },
+    { method: 'POST', path: '/api/v1/BatchTask', body: { Name: 'ExportJob' }, status: 503, startedId: 10008, answerLost: true },
+    { method: 'POST', path: '/mock/faults', body: { operation: 'v1Batch_DeleteBatchTask', reset: true, when: 'before', times: 1 }, status: 201, control: true },
+    { method: 'DELETE', path: '/api/v1/BatchTask/10008', dropped: 'fetch failed: UND_ERR_SOCKET' },
     { method: 'GET', path: `/api/v1/BatchTask?${new URLSearchParams({ $filter: "name eq 'ExportJob'", $top: '3' })}`, status: 200, failure: 'row 9 is missing\nsecond line' },
   ];
   const script = curlScript(transcript, realTarget);
@@ -30,10 +37,19 @@ describe('the curl lines of a failing sequence', () => {
     expect(script).toContain(`"$BASE"'/api/v1/BatchTask/'"$T1"'/Stop'  # 400`);
   });
 
-  it('print a step on the mock\'s sandbox as a comment, in its place', () => {
-    const at = lines.indexOf('# on the mock: mock.clock.advance(600501)');
+  it('replay the steps on the mock\'s sandbox as curl lines of its control API, in their place and without credentials', () => {
+    const at = lines.indexOf(`curl -sS -X POST "$BASE"'/mock/clock/advance' -H 'Content-Type: application/json' -d '{"ms":600501}'  # 200`);
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1]).toMatch(/\/Stop'  # 400$/);
+    expect(lines).toContain(`curl -sS -X PUT "$BASE"'/mock/jobs/%20ExportJob%20' -H 'Content-Type: application/json' -d '{"hang":true}'  # 200`);
+    expect(lines).toContain(`curl -sS -X POST "$BASE"'/mock/faults' -H 'Content-Type: application/json' -d '{"operation":"v1Batch_StartBatchJob","status":503,"retryAfter":2,"when":"after","times":1}'  # 201`);
+  });
+
+  it('give a start whose answer a fault took the id after the last start, and say when a connection was dropped', () => {
+    const start = lines.findIndex((line) => line.includes(`-d '{"Name":"ExportJob"}'`));
+    expect(lines[start]).toMatch(/^curl -sS -X POST .*  # 503$/);
+    expect(lines[start + 1]).toBe('T2=$((T1 + 1)); echo "T2=$T2"  # the answer was lost: the task it started has the next id');
+    expect(lines).toContain(`curl -sS -X DELETE -H "Authorization: $SO_AUTH" -H "SO-AppToken: $SO_APP_TOKEN" "$BASE"'/api/v1/BatchTask/'"$T2"  # no answer: the connection was dropped`);
   });
 
   it('show the OData query decoded, and what broke under the request that broke it', () => {
@@ -61,5 +77,34 @@ describe('the seed and the number of sequences', () => {
     expect(modelSettings({ SO_MODEL_PATH: '3:0:12' })).toEqual({ seed: 20261129, numRuns: 200, path: '3:0:12' });
     expect(modelSettings({ SO_MODEL_PATH: '97:3:2@CD+/:AAB' })).toEqual({ seed: 20261129, numRuns: 200, path: '97:3:2', replayPath: 'CD+/:AAB' });
     expect(() => modelSettings({ SO_MODEL_PATH: '3:0@"x"' })).toThrow(/SO_MODEL_PATH must be the path a failure printed/);
+  });
+});
+
+describe("the model run's HTTP", () => {
+  it('returns a dropped connection as a value, recorded for the curl lines, and send() turns it into a TransportProblem', async () => {
+    // A server that drops every connection without an answer, as a `reset` fault does.
+    const server = createServer((req) => req.socket.destroy());
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const http = new ModelHttp({ ...realTarget, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      const answer = await http.attempt('POST', '/api/v1/BatchTask', { Name: 'ExportJob' });
+      expect(answer).toEqual({ dropped: expect.any(String) });
+      expect(http.transcript.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/BatchTask', dropped: expect.any(String) });
+      expect(http.transcript.at(-1)!.status).toBeUndefined();
+      await expect(http.send('GET', '/api/v1/BatchTask/1')).rejects.toThrow(TransportProblem);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((closed) => server.close(closed));
+    }
+  });
+
+  it('ends the wait of a request that never gets an answer, saying so', async () => {
+    // A fetch that hangs until its signal gives up: only the bounded wait ends it.
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+      });
+    const http = new ModelHttp(realTarget, hanging, { answerWaitMs: 50 });
+    await expect(http.attempt('GET', '/api/v1/BatchTask/1')).rejects.toThrow(/GET \/api\/v1\/BatchTask\/1 got no answer within 0.05 s, and its connection stayed open/);
   });
 });

@@ -3,14 +3,15 @@ import { archiveQuery, archiveQueryText, associateRef, associateRefText, expectA
 import type { CancellationBehaviour, JobBehaviour } from '@so-batch/mock';
 import { jobKey, transitions } from './jobs.ts';
 import { ContractMismatch, expectThat, STATE_FILTERS, type BatchModel, type ListFilter, type ModelTask, type StateFilter } from './model.ts';
-import type { Answer, ModelHttp } from './http.ts';
+import type { Answer, ModelHttp, RecordedRequest } from './http.ts';
+import { loadSpec } from '../openapi.ts';
 
-// One fast-check command per Batch operation (15 Agents, 7 REST), and two that steer the mock's
-// sandbox (its manual clock and its job definitions; skipped where there is none, as on a real
-// server). A command carries abstract references (the n-th live task, the newest one, the n-th
-// deleted one, an id no task has had, the n-th known name or owner, the n-th coming transition
-// of a running job) that it resolves against the model when it runs, so that a shrunk sequence
-// still means something. Each sends one request (GetAll: one per page), checks the answer
+// One fast-check command per Batch operation (15 Agents, 7 REST), and three that steer the mock's
+// sandbox through its control API (its manual clock, its job definitions, and a fault on the
+// next call; skipped where there is none, as on a real server). A command carries abstract
+// references (the n-th live task, the newest one, the n-th deleted one, an id no task has had,
+// the n-th known name or owner, the n-th coming transition of a running job) that it resolves
+// against the model when it runs, so that a shrunk sequence still means something. Each sends one request (GetAll: one per page), checks the answer
 // against the model, then changes the model as the operation changes the target.
 
 export type IdRef = { kind: 'live' | 'newest' | 'gone' | 'never'; index: number };
@@ -70,6 +71,38 @@ abstract class BatchCommand implements fc.AsyncCommand<BatchModel, ModelHttp> {
   }
 }
 
+/** The one request a command sends now, and what it means to the model. */
+interface Call {
+  method: RecordedRequest['method'];
+  path: string;
+  body?: unknown;
+  /** The request, for messages. */
+  where: string;
+  /** Checks the answer against the model, then changes the model as the operation changed the target. */
+  expect(answer: Answer): void;
+  /**
+   * Changes the model as the operation changed the target when it was served but its answer was
+   * lost (a fault with `when: 'after'`): exactly what expect() applies for the answer the model
+   * predicts. Runs only where knowsEffect() said the model can know it.
+   */
+  served(): void;
+}
+
+/** A command that sends one request (every operation but GetAll, which follows pages): the ones a fault can hit. */
+abstract class CallCommand extends BatchCommand {
+  abstract call(model: BatchModel, http: ModelHttp): Call;
+  /** Whether the model knows what the call does to the target without seeing its answer. */
+  knowsEffect(_model: BatchModel): boolean {
+    return true;
+  }
+  protected async exec(model: BatchModel, http: ModelHttp): Promise<void> {
+    const call = this.call(model, http);
+    call.expect(await http.send(call.method, call.path, call.body));
+  }
+}
+
+const unchanged = () => {};
+
 // --- Reads by id ---------------------------------------------------------------------------
 
 /** A read of a task by id: the model's task; or gone (Agents 200 null, REST 404). */
@@ -90,7 +123,7 @@ function expectRead(model: BatchModel, id: number, answer: Answer, rest: boolean
 }
 
 /** A command about one task, over the Agents (`rest` false) or REST. */
-abstract class OneTaskCommand extends BatchCommand {
+abstract class OneTaskCommand extends CallCommand {
   readonly rest: boolean;
   readonly ref: IdRef;
   constructor(rest: boolean, ref: IdRef) {
@@ -108,10 +141,11 @@ class ReadById extends OneTaskCommand {
   describe() {
     return `${this.rest ? 'REST.GET /BatchTask/{id}' : 'Agents.GetBatchTaskInfo'}(${idRefText(this.ref)})`;
   }
-  async exec(model: BatchModel, http: ModelHttp) {
+  call(model: BatchModel): Call {
     const id = this.id(model, this.ref);
-    const answer = this.rest ? await http.send('GET', `${REST}/${id}`) : await http.send('POST', `${AGENTS}/GetBatchTaskInfo`, { Id: id });
-    expectRead(model, id, answer, this.rest, this.rest ? `GET /BatchTask/${id}` : `GetBatchTaskInfo ${id}`);
+    const where = this.rest ? `GET /BatchTask/${id}` : `GetBatchTaskInfo ${id}`;
+    const request = this.rest ? { method: 'GET' as const, path: `${REST}/${id}` } : { method: 'POST' as const, path: `${AGENTS}/GetBatchTaskInfo`, body: { Id: id } };
+    return { ...request, where, expect: (answer) => expectRead(model, id, answer, this.rest, where), served: unchanged };
   }
 }
 
@@ -142,7 +176,7 @@ interface Resolved {
   state?: StateFilter;
 }
 
-class AgentsList extends BatchCommand {
+class AgentsList extends CallCommand {
   readonly write = false;
   readonly operation: AgentList;
   readonly args: ListArgs;
@@ -156,7 +190,7 @@ class AgentsList extends BatchCommand {
     const parts = [associates && `[${associates.map(associateRefText).join(',')}]`, name && nameRefText(name), state].filter(Boolean);
     return `Agents.${this.operation}(${parts.join(', ')})`;
   }
-  async exec(model: BatchModel, http: ModelHttp) {
+  call(model: BatchModel): Call {
     const resolved: Resolved = {
       ...(this.args.associates ? { associates: this.args.associates.map((ref) => resolveAssociate(model, ref)) } : {}),
       ...(this.args.name ? { name: resolveName(model, this.args.name) } : {}),
@@ -164,14 +198,22 @@ class AgentsList extends BatchCommand {
     };
     const list = AGENT_LISTS[this.operation];
     const body = list.body(resolved);
-    const answer = await http.send('POST', `${AGENTS}/${this.operation}`, body);
     const where = `${this.operation} ${JSON.stringify(body)}`;
-    expectStatus(answer, 200, where);
-    model.expectList(list.filter(resolved), answer.body, where);
+    return {
+      method: 'POST',
+      path: `${AGENTS}/${this.operation}`,
+      body,
+      where,
+      expect: (answer) => {
+        expectStatus(answer, 200, where);
+        model.expectList(list.filter(resolved), answer.body, where);
+      },
+      served: unchanged,
+    };
   }
 }
 
-class RestByState extends BatchCommand {
+class RestByState extends CallCommand {
   readonly write = false;
   readonly state: StateFilter;
   constructor(state: StateFilter) {
@@ -181,11 +223,18 @@ class RestByState extends BatchCommand {
   describe() {
     return `REST.GET /BatchTask/{state}(${this.state})`;
   }
-  async exec(model: BatchModel, http: ModelHttp) {
-    const answer = await http.send('GET', `${REST}/${this.state}`);
+  call(model: BatchModel): Call {
     const where = `GET /BatchTask/${this.state}`;
-    expectStatus(answer, 200, where);
-    model.expectList({ state: this.state, associateIds: 'caller' }, answer.body, where);
+    return {
+      method: 'GET',
+      path: `${REST}/${this.state}`,
+      where,
+      expect: (answer) => {
+        expectStatus(answer, 200, where);
+        model.expectList({ state: this.state, associateIds: 'caller' }, answer.body, where);
+      },
+      served: unchanged,
+    };
   }
 }
 
@@ -251,7 +300,7 @@ interface StartInput {
   Request?: string;
 }
 
-class Start extends BatchCommand {
+class Start extends CallCommand {
   readonly write = true;
   readonly rest: boolean;
   readonly input: StartInput;
@@ -263,25 +312,56 @@ class Start extends BatchCommand {
   describe() {
     return `${this.rest ? 'REST.POST /BatchTask' : 'Agents.StartBatchJob'}(${JSON.stringify(this.input)})`;
   }
-  async exec(model: BatchModel, http: ModelHttp) {
+  /** A start whose answer is lost started a task the model can know only by its id: the next one (model.nextId). */
+  override knowsEffect(model: BatchModel): boolean {
+    return this.input.Name.trim() === '' || (model.exact && model.nextId !== undefined);
+  }
+  call(model: BatchModel, http: ModelHttp): Call {
     const { Name: name, ...texts } = this.input;
     const info = { Name: name, ...texts };
-    const answer = this.rest ? await http.send('POST', REST, info) : await http.send('POST', `${AGENTS}/StartBatchJob`, { BatchTaskInfo: info });
     const where = this.rest ? `POST /BatchTask ${JSON.stringify(info)}` : `StartBatchJob ${JSON.stringify(info)}`;
-    if (name.trim() === '') {
-      // No job to start: the page's 200 null (Agents), 400 (REST); nothing is started.
-      if (this.rest) expectStatus(answer, 400, where);
-      else expectThat(answer.status === 200 && answer.body === null, () => `${where}: a start without a name answered ${answer.status} ${JSON.stringify(answer.body)}, expected 200 null`);
-      return;
-    }
-    expectStatus(answer, 200, where);
-    const id = answer.body;
-    expectThat(typeof id === 'number' && Number.isInteger(id) && id > 0, () => `${where}: expected the new task's id, got ${JSON.stringify(id)}${model.exact ? '' : ' (SO_MODEL_JOB_NAMES names the jobs this installation can start)'}`);
-    const newId = id as number;
-    http.transcript.at(-1)!.startedId = newId;
-    if (model.newestDeleted()) model.note('delete-newest-then-start');
-    expectThat(!model.tasks.has(newId) && !model.gone.has(newId) && !model.handedOut.has(newId), () => `${where}: answered id ${newId}, which ${model.tasks.has(newId) ? 'another task has' : 'a task had before'}: ids are never reused`);
-    model.handedOut.add(newId);
+    const request = this.rest ? { method: 'POST' as const, path: REST, body: info } : { method: 'POST' as const, path: `${AGENTS}/StartBatchJob`, body: { BatchTaskInfo: info } };
+    const nameless = name.trim() === '';
+    return {
+      ...request,
+      where,
+      expect: (answer) => {
+        if (nameless) {
+          // No job to start: the page's 200 null (Agents), 400 (REST); nothing is started.
+          if (this.rest) expectStatus(answer, 400, where);
+          else expectThat(answer.status === 200 && answer.body === null, () => `${where}: a start without a name answered ${answer.status} ${JSON.stringify(answer.body)}, expected 200 null`);
+          return;
+        }
+        expectStatus(answer, 200, where);
+        const id = answer.body;
+        expectThat(typeof id === 'number' && Number.isInteger(id) && id > 0, () => `${where}: expected the new task's id, got ${JSON.stringify(id)}${model.exact ? '' : ' (SO_MODEL_JOB_NAMES names the jobs this installation can start)'}`);
+        const newId = id as number;
+        http.transcript.at(-1)!.startedId = newId;
+        if (model.newestDeleted()) model.note('delete-newest-then-start');
+        expectThat(!model.tasks.has(newId) && !model.gone.has(newId) && !model.handedOut.has(newId), () => `${where}: answered id ${newId}, which ${model.tasks.has(newId) ? 'another task has' : 'a task had before'}: ids are never reused`);
+        // The mock hands ids out in order, one after another: what the model needs to know the
+        // task a start made when its answer is lost. Checked on every start, then.
+        const expected = model.nextId;
+        expectThat(expected === undefined || newId === expected, () => `${where}: answered id ${newId}, expected ${expected}, the next id after this sequence's last start: the mock hands ids out in order, so another task was started in between`);
+        model.handedOut.add(newId);
+        this.started(model, newId);
+      },
+      served: () => {
+        if (nameless) return;
+        const newId = model.nextId!;
+        Object.assign(http.transcript.at(-1)!, { startedId: newId, answerLost: true });
+        this.started(model, newId);
+      },
+    };
+  }
+  /**
+   * The task the start made, with id `newId`, as the model knows it. Only an id the target
+   * answered joins the run's handedOut: one the model inferred, were it wrong, would fail later
+   * sequences that did nothing wrong; this sequence's reads check it instead.
+   */
+  private started(model: BatchModel, newId: number): void {
+    const { Name: name, ...texts } = this.input;
+    if (model.exact) model.nextId = newId + 1;
     const task: ModelTask = {
       Id: newId,
       known: {
@@ -332,27 +412,39 @@ class Update extends OneTaskCommand {
   describe() {
     return `${this.rest ? 'REST.PUT /BatchTask/{id}' : 'Agents.UpdateBatchTask'}(${idRefText(this.ref)}, ${JSON.stringify({ ...this.changes, ...this.noise })})`;
   }
-  async exec(model: BatchModel, http: ModelHttp) {
+  call(model: BatchModel): Call {
     const id = this.id(model, this.ref);
     const info = { ...this.noise, ...this.changes };
-    const answer = this.rest ? await http.send('PUT', `${REST}/${id}`, info) : await http.send('POST', `${AGENTS}/UpdateBatchTask`, { BatchTaskInfo: { Id: id, ...info } });
+    const request = this.rest ? { method: 'PUT' as const, path: `${REST}/${id}`, body: info } : { method: 'POST' as const, path: `${AGENTS}/UpdateBatchTask`, body: { BatchTaskInfo: { Id: id, ...info } } };
     const where = this.rest ? `PUT /BatchTask/${id} ${JSON.stringify(info)}` : `UpdateBatchTask ${JSON.stringify({ Id: id, ...info })}`;
     const task = model.tasks.get(id);
-    if (!task) {
-      if (this.rest) expectStatus(answer, 404, where);
-      else expectThat(answer.status === 200 && answer.body === null, () => `${where}: task ${id} is gone, expected 200 null, got ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 300)}`);
-      return;
-    }
-    if (this.changes.State === 'All') {
-      // 'All' is a filter, not a state: refused, and nothing changes (the next reads show it).
-      expectStatus(answer, 400, where);
-      return;
-    }
-    expectStatus(answer, 200, where);
-    model.applyUpdate(task, { ...this.changes });
-    model.expectTask(task, answer.body, where);
-    // On a real server the job may go on running and set its own State again.
-    if (!model.exact) task.states = model.startedStates;
+    // 'All' is a filter, not a state: refused, and nothing changes (the next reads show it).
+    const applies = task !== undefined && this.changes.State !== 'All';
+    const apply = (answered?: Answer) => {
+      if (!applies) return;
+      model.applyUpdate(task, { ...this.changes });
+      if (answered) model.expectTask(task, answered.body, where);
+      // On a real server the job may go on running and set its own State again.
+      if (!model.exact) task.states = model.startedStates;
+    };
+    return {
+      ...request,
+      where,
+      expect: (answer) => {
+        if (!task) {
+          if (this.rest) expectStatus(answer, 404, where);
+          else expectThat(answer.status === 200 && answer.body === null, () => `${where}: task ${id} is gone, expected 200 null, got ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 300)}`);
+          return;
+        }
+        if (!applies) {
+          expectStatus(answer, 400, where);
+          return;
+        }
+        expectStatus(answer, 200, where);
+        apply(answer);
+      },
+      served: () => apply(),
+    };
   }
 }
 
@@ -363,22 +455,36 @@ class Stop extends OneTaskCommand {
   describe() {
     return `${this.rest ? 'REST.POST /BatchTask/{id}/Stop' : 'Agents.StopBatchJob'}(${idRefText(this.ref)})`;
   }
-  async exec(model: BatchModel, http: ModelHttp) {
+  /** A stop whose answer is lost: the model must know whether it stopped the task. */
+  override knowsEffect(model: BatchModel): boolean {
+    const task = model.tasks.get(this.id(model, this.ref));
+    return !task || model.stopAnswer(task) !== undefined;
+  }
+  call(model: BatchModel): Call {
     const id = this.id(model, this.ref);
-    const answer = this.rest ? await http.send('POST', `${REST}/${id}/Stop`) : await http.send('POST', `${AGENTS}/StopBatchJob`, { Id: id });
+    const request = this.rest ? { method: 'POST' as const, path: `${REST}/${id}/Stop` } : { method: 'POST' as const, path: `${AGENTS}/StopBatchJob`, body: { Id: id } };
     const where = this.rest ? `POST /BatchTask/${id}/Stop` : `StopBatchJob ${id}`;
     const task = model.tasks.get(id);
-    if (!task) {
-      // No such task: false (Agents); 400, an id the server cannot use (REST).
-      if (this.rest) expectStatus(answer, 400, where);
-      else expectThat(answer.status === 200 && answer.body === false, () => `${where}: task ${id} is gone, expected 200 false, got ${answer.status} ${JSON.stringify(answer.body)}`);
-      return;
-    }
-    expectStatus(answer, 200, where);
-    expectThat(typeof answer.body === 'boolean', () => `${where}: expected true or false, got ${JSON.stringify(answer.body)}`);
-    const expected = model.stopAnswer(task);
-    expectThat(expected === undefined || answer.body === expected, () => `${where}: answered ${String(answer.body)}, expected ${String(expected)} (task in ${task.states.join('/')}, ${task.cancellable === false ? 'cannot cancel' : 'can cancel'})`);
-    model.applyStop(task, answer.body as boolean);
+    return {
+      ...request,
+      where,
+      expect: (answer) => {
+        if (!task) {
+          // No such task: false (Agents); 400, an id the server cannot use (REST).
+          if (this.rest) expectStatus(answer, 400, where);
+          else expectThat(answer.status === 200 && answer.body === false, () => `${where}: task ${id} is gone, expected 200 false, got ${answer.status} ${JSON.stringify(answer.body)}`);
+          return;
+        }
+        expectStatus(answer, 200, where);
+        expectThat(typeof answer.body === 'boolean', () => `${where}: expected true or false, got ${JSON.stringify(answer.body)}`);
+        const expected = model.stopAnswer(task);
+        expectThat(expected === undefined || answer.body === expected, () => `${where}: answered ${String(answer.body)}, expected ${String(expected)} (task in ${task.states.join('/')}, ${task.cancellable === false ? 'cannot cancel' : 'can cancel'})`);
+        model.applyStop(task, answer.body as boolean);
+      },
+      served: () => {
+        if (task) model.applyStop(task, model.stopAnswer(task)!);
+      },
+    };
   }
 }
 
@@ -389,17 +495,24 @@ class Delete extends OneTaskCommand {
   describe() {
     return `${this.rest ? 'REST.DELETE /BatchTask/{id}' : 'Agents.DeleteBatchTask'}(${idRefText(this.ref)})`;
   }
-  async exec(model: BatchModel, http: ModelHttp) {
+  call(model: BatchModel): Call {
     const id = this.id(model, this.ref);
-    const answer = this.rest ? await http.send('DELETE', `${REST}/${id}`) : await http.send('POST', `${AGENTS}/DeleteBatchTask`, { BatchTaskId: id });
+    const request = this.rest ? { method: 'DELETE' as const, path: `${REST}/${id}` } : { method: 'POST' as const, path: `${AGENTS}/DeleteBatchTask`, body: { BatchTaskId: id } };
     const where = this.rest ? `DELETE /BatchTask/${id}` : `DeleteBatchTask ${id}`;
-    // Agents: 204 whether or not there was a task; REST: 404 for none.
-    expectStatus(answer, this.rest && !model.tasks.has(id) ? 404 : 204, where);
-    model.applyDelete(id);
+    return {
+      ...request,
+      where,
+      expect: (answer) => {
+        // Agents: 204 whether or not there was a task; REST: 404 for none.
+        expectStatus(answer, this.rest && !model.tasks.has(id) ? 404 : 204, where);
+        model.applyDelete(id);
+      },
+      served: () => model.applyDelete(id),
+    };
   }
 }
 
-class DeleteMany extends BatchCommand {
+class DeleteMany extends CallCommand {
   readonly write = true;
   readonly refs: IdRef[];
   constructor(refs: IdRef[]) {
@@ -412,15 +525,27 @@ class DeleteMany extends BatchCommand {
   describe() {
     return `Agents.DeleteBatchTasks([${this.refs.map(idRefText).join(', ')}])`;
   }
-  async exec(model: BatchModel, http: ModelHttp) {
+  call(model: BatchModel): Call {
     const ids = this.refs.map((ref) => this.id(model, ref));
-    const answer = await http.send('POST', `${AGENTS}/DeleteBatchTasks`, { BatchTaskIds: ids });
-    expectStatus(answer, 204, `DeleteBatchTasks ${JSON.stringify(ids)}`);
-    for (const id of ids) model.applyDelete(id);
+    const where = `DeleteBatchTasks ${JSON.stringify(ids)}`;
+    const apply = () => {
+      for (const id of ids) model.applyDelete(id);
+    };
+    return {
+      method: 'POST',
+      path: `${AGENTS}/DeleteBatchTasks`,
+      body: { BatchTaskIds: ids },
+      where,
+      expect: (answer) => {
+        expectStatus(answer, 204, where);
+        apply();
+      },
+      served: apply,
+    };
   }
 }
 
-// --- The sandbox: its clock and its job definitions ------------------------------------------
+// --- The sandbox: its clock, its job definitions and faults ----------------------------------
 
 /**
  * How far to move the clock: by `ms`; or to a transition of a running job, landing just
@@ -489,7 +614,7 @@ class AdvanceClock extends BatchCommand {
     const ms = resolveAdvance(model, this.advance)!;
     // What it came to, for the shrunk sequence.
     if (this.advance.kind !== 'by' || this.advance.ms !== ms) http.ran[http.ran.length - 1] = `Mock.clock.advance(${advanceText(this.advance)}: ${ms} ms)`;
-    await http.control(`mock.clock.advance(${ms})`, (controls) => controls.advance(ms));
+    await http.control('POST', '/mock/clock/advance', { ms });
     model.advanceTo(model.clock! + ms);
   }
 }
@@ -510,9 +635,89 @@ class DefineJob extends BatchCommand {
     return `Mock.jobs.define(${JSON.stringify(this.name)}, ${JSON.stringify(this.behaviour)})`;
   }
   async exec(model: BatchModel, http: ModelHttp) {
-    await http.control(`mock.jobs.define(${JSON.stringify(this.name)}, ${JSON.stringify(this.behaviour)})`, (controls) => controls.define(this.name, this.behaviour));
+    await http.control('PUT', `/mock/jobs/${encodeURIComponent(this.name)}`, this.behaviour);
     // Jobs started before keep their course; the next start under this name takes it.
     model.definitions.set(jobKey(this.name), { ...this.behaviour });
+  }
+}
+
+/**
+ * A fault on the next call (the control API's FaultRule, `times: 1`, on that call's operation):
+ * an error answer (`status`, with `retryAfter` for 429 and 503) or a dropped connection
+ * (`reset`); `before` the store acts (nothing changes) or `after` (the call is served, only its
+ * answer is lost).
+ */
+export type FaultSpec = { when: 'before' | 'after' } & ({ status: number; retryAfter?: number } | { reset: true });
+
+/** The operationId the spec gives a request's method and path (the path item's own; a fault names the operation so). */
+let routes: { method: string; pattern: RegExp; operationId: string }[] | undefined;
+export function operationIdOf(method: string, path: string): string {
+  routes ??= Object.entries(loadSpec().paths).flatMap(([template, item]) =>
+    Object.entries(item)
+      .filter(([, operation]) => typeof (operation as { operationId?: unknown })?.operationId === 'string')
+      .map(([verb, operation]) => ({
+        method: verb.toUpperCase(),
+        // Regex characters escaped (braces kept), then each {parameter} one path segment.
+        pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+        operationId: (operation as { operationId: string }).operationId,
+      })),
+  );
+  const pathname = path.split('?')[0]!;
+  const route = routes.find((candidate) => candidate.method === method && candidate.pattern.test(pathname));
+  if (!route) throw new Error(`operationIdOf: the spec has no operation for ${method} ${pathname}`);
+  return route.operationId;
+}
+
+const faultText = (fault: FaultSpec) => JSON.stringify(fault);
+
+class Faulted extends BatchCommand {
+  readonly write = true;
+  readonly fault: FaultSpec;
+  readonly inner: CallCommand;
+  constructor(fault: FaultSpec, inner: CallCommand) {
+    super();
+    this.fault = fault;
+    this.inner = inner;
+  }
+  override check(model: Readonly<BatchModel>): boolean {
+    // The mock's sandbox only; an `after` fault only where the model knows what the call did unseen.
+    return model.writes && model.clock !== undefined && this.inner.check(model) && (this.fault.when === 'before' || this.inner.knowsEffect(model as BatchModel));
+  }
+  describe() {
+    return `Mock.faults.add(${faultText(this.fault)}) then ${this.inner.describe()}`;
+  }
+  async exec(model: BatchModel, http: ModelHttp) {
+    const call = this.inner.call(model, http);
+    const rule = { operation: operationIdOf(call.method, call.path), ...this.fault, times: 1 };
+    await http.control('POST', '/mock/faults', rule);
+    const answer = await http.attempt(call.method, call.path, call.body);
+    const where = `${call.where} under the fault ${JSON.stringify(rule)}`;
+    if ('reset' in this.fault) {
+      expectThat('dropped' in answer, () => `${where}: expected the connection dropped without an answer, got ${'status' in answer ? answer.status : ''} ${JSON.stringify((answer as Answer).body)?.slice(0, 300)}`);
+    } else {
+      const { status, retryAfter } = this.fault;
+      expectThat(!('dropped' in answer), () => `${where}: expected ${status}, but the connection was dropped (${(answer as { dropped: string }).dropped})`);
+      const answered = answer as Answer;
+      expectStatus(answered, status, where);
+      // The SuperOffice error body (the spec's ErrorBody), and Retry-After exactly when the rule gives it.
+      const body = answered.body as Record<string, unknown> | undefined;
+      expectThat(body?.Error === true && typeof body.ErrorType === 'string' && body.ErrorType !== '' && typeof body.ErrorMessage === 'string' && body.ErrorMessage !== '', () => `${where}: expected the SuperOffice error body (Error, ErrorType, ErrorMessage), got ${JSON.stringify(body)?.slice(0, 300)}`);
+      expectThat(answered.retryAfter === (retryAfter === undefined ? undefined : String(retryAfter)), () => `${where}: Retry-After is ${answered.retryAfter === undefined ? 'missing' : JSON.stringify(answered.retryAfter)}, expected ${retryAfter === undefined ? 'none' : JSON.stringify(String(retryAfter))}`);
+    }
+    // Before: the store was untouched, and so is the model. After: it changed as the call would have.
+    if (this.fault.when === 'after') call.served();
+    this.noteSituations(model);
+  }
+  private noteSituations(model: BatchModel): void {
+    model.note('fault-command');
+    const start = this.inner instanceof Start && this.inner.input.Name.trim() !== '';
+    if (this.fault.when === 'before' && this.inner.write) model.note('fault-before-write');
+    if (this.fault.when === 'before' && start) model.note('fault-before-start');
+    if (this.fault.when === 'after' && this.inner.write) model.note('fault-after-write');
+    if (this.fault.when === 'after' && start) model.note('fault-after-start');
+    if (!this.inner.write) model.note('fault-on-read');
+    if ('reset' in this.fault) model.note('fault-dropped-connection');
+    if ('retryAfter' in this.fault && this.fault.retryAfter !== undefined) model.note('fault-retry-after');
   }
 }
 
@@ -551,6 +756,19 @@ const jobBehaviour: fc.Arbitrary<JobBehaviour> = fc.oneof(
   ),
 );
 
+/** The faults a call may meet: errors a client retries or gives up on, and a dropped connection. */
+const faultSpec: fc.Arbitrary<FaultSpec> = fc
+  .record({
+    when: fc.constantFrom('before' as const, 'after' as const),
+    effect: fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom(500, 502, 401, 404).map((status) => ({ status })) },
+      { weight: 2, arbitrary: fc.tuple(fc.constantFrom(503, 429), fc.integer({ min: 0, max: 120 })).map(([status, retryAfter]) => ({ status, retryAfter })) },
+      { weight: 1, arbitrary: fc.constant({ status: 503 }) },
+      { weight: 2, arbitrary: fc.constant({ reset: true as const }) },
+    ),
+  })
+  .map(({ when, effect }): FaultSpec => ({ when, ...effect }));
+
 const advance: fc.Arbitrary<Advance> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('end' as const), index: fc.nat(2), side: fc.constant('after' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('end' as const), index: fc.nat(2), side: fc.constant('before' as const) }) },
@@ -566,7 +784,7 @@ const stateFilter = fc.constantFrom(...STATE_FILTERS);
 const text = fc.constantFrom('Model check', 'ünïcødé ✓', '', "It's done");
 const associates = fc.array(associateRef, { minLength: 1, maxLength: 3 });
 
-function listCommand(operation: AgentList): fc.Arbitrary<BatchCommand> {
+function listCommand(operation: AgentList): fc.Arbitrary<AgentsList> {
   const needs: readonly string[] = AGENT_LISTS[operation].needs;
   return fc
     .record({
@@ -606,16 +824,17 @@ const updateNoise: fc.Arbitrary<UpdateNoise> = fc.record(
 );
 
 export const OPERATION_COUNT = 22;
-/** The sandbox's controls the run uses: the clock's advance and jobs.define. */
-export const SANDBOX_CONTROL_COUNT = 2;
+/** The sandbox's controls the run uses: the clock's advance, jobs.define and faults.add. */
+export const SANDBOX_CONTROL_COUNT = 3;
 
 /**
- * One arbitrary per operation (22) and sandbox control (2); the writes only when `writes` (they
+ * One arbitrary per operation (22) and sandbox control (3); the writes only when `writes` (they
  * never run otherwise: check() refuses them too). `jobNames`: the jobs a start may name. The
  * sequences that matter are weighted up (fc.commands picks its arbitraries alike, so these come
  * twice or more): starts, clock advances (most of them just past a running job's end), job
- * definitions, GetAll (which crosses the small archive pages), and reads, stops and deletes of
- * the newest task; the nine Agents lists share the weight of four.
+ * definitions, GetAll (which crosses the small archive pages), reads, stops and deletes of
+ * the newest task, and faults (one command in ten: half of them on a start, the rest on the
+ * other writes and the reads); the nine Agents lists share the weight of four.
  */
 export function batchCommands(options: { writes: boolean; jobNames: readonly string[] }): fc.Arbitrary<fc.AsyncCommand<BatchModel, ModelHttp>>[] {
   const lists = (Object.keys(AGENT_LISTS) as AgentList[]).map(listCommand);
@@ -644,6 +863,7 @@ export function batchCommands(options: { writes: boolean; jobNames: readonly str
   const start = (rest: boolean) => startInput(options.jobNames).map((input) => new Start(rest, input));
   const clockAdvance = advance.map((by) => new AdvanceClock(by));
   const define = fc.tuple(fc.constantFrom(...DEFINED_NAMES), jobBehaviour).map(([name, behaviour]) => new DefineJob(name, behaviour));
+  const faulted = (call: fc.Arbitrary<CallCommand>) => fc.tuple(faultSpec, call).map(([fault, inner]) => new Faulted(fault, inner));
   const sandbox: fc.Arbitrary<BatchCommand>[] = [
     ...Array.from({ length: 8 }, () => clockAdvance),
     ...Array.from({ length: 2 }, () => define),
@@ -656,6 +876,20 @@ export function batchCommands(options: { writes: boolean; jobNames: readonly str
     fc.boolean().map((rest) => new Delete(rest, { kind: 'newest', index: 0 })),
     // Stopped: does it honour the cancellation its definition gave it?
     fc.boolean().map((rest) => new Stop(rest, { kind: 'newest', index: 0 })),
+    // A fault on the next call: starts most (a lost answer to a start is the classic double
+    // start), then the other writes and the reads.
+    ...Array.from({ length: 2 }, () => faulted(fc.tuple(fc.boolean(), startInput(options.jobNames)).map(([rest, input]) => new Start(rest, input)))),
+    faulted(
+      fc.oneof(
+        fc.tuple(fc.boolean(), idRef, updateChanges, updateNoise).map(([rest, ref, changes, noise]) => new Update(rest, ref, changes, noise)),
+        fc.tuple(fc.boolean(), idRef).map(([rest, ref]) => new Stop(rest, ref)),
+        fc.tuple(fc.boolean(), idRef).map(([rest, ref]) => new Delete(rest, ref)),
+        fc.array(idRef, { minLength: 1, maxLength: 3 }).map((refs) => new DeleteMany(refs)),
+        fc.boolean().map((rest) => new Stop(rest, { kind: 'newest', index: 0 })),
+        fc.boolean().map((rest) => new Delete(rest, { kind: 'newest', index: 0 })),
+      ),
+    ),
+    faulted(fc.oneof(fc.tuple(fc.boolean(), idRef).map(([rest, ref]) => new ReadById(rest, ref)), anyList, stateFilter.map((state) => new RestByState(state)))),
   ];
   return [...reads, ...writes, ...sandbox];
 }

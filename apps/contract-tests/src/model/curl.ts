@@ -4,7 +4,10 @@ import type { ModelTarget, RecordedRequest } from './http.ts';
 // sent, with the ids of tasks the sequence started held in shell variables (T1=$(curl ...)), so
 // that the script works on a fresh target, where the new ids differ. Credentials are never
 // printed: the mock's are its well-known test login, a real server's are `$SO_AUTH`-style
-// placeholders the reader fills in.
+// placeholders the reader fills in. Steps on the mock's sandbox (its clock, job definitions and
+// faults) are curl lines of its control API too, without credentials: it needs none. A start
+// whose answer a fault took still started a task: its id is the one after the previous start's
+// (the mock hands ids out in order), and the script computes it so, T2=$((T1 + 1)).
 
 type Segment = { literal: string } | { variable: string };
 
@@ -58,6 +61,12 @@ function readableQuery(path: string): string | undefined {
   return [...new URLSearchParams(query)].map(([name, value]) => `${name}=${value}`).join('  ');
 }
 
+/** A started id as shell arithmetic on the variable of the nearest id below it: $((T1 + 1)); the number itself when there is none. */
+function idFrom(id: number, variables: ReadonlyMap<number, string>): string {
+  const below = [...variables.keys()].filter((known) => known < id).sort((a, b) => b - a)[0];
+  return below === undefined ? String(id) : `$((${variables.get(below)} + ${id - below}))`;
+}
+
 export function curlScript(transcript: readonly RecordedRequest[], target: ModelTarget): string {
   const variables = new Map<number, string>();
   const lines = [
@@ -65,23 +74,22 @@ export function curlScript(transcript: readonly RecordedRequest[], target: Model
     ...(target.kind === 'real' ? ['# SO_AUTH: your Authorization header value, such as "SOTicket 7T:..." (the run read it from SO_TICKET, SO_TOKEN, SO_USER/SO_PASSWORD)'] : []),
   ];
   for (const request of transcript) {
-    if (request.control !== undefined) {
-      // No HTTP for it yet: the step to take on the mock (serve.ts) by hand, or in code.
-      lines.push(`# on the mock: ${request.control}`);
-      continue;
-    }
     const query = readableQuery(request.path);
     if (query) lines.push(`# ${query}`);
-    const words = ['curl', '-sS', ...(request.method === 'GET' ? [] : ['-X', request.method]), ...target.curlCredentials, shellWord(pathSegments(request.path, variables))];
+    const credentials = request.control ? [] : target.curlCredentials;
+    const words = ['curl', '-sS', ...(request.method === 'GET' ? [] : ['-X', request.method]), ...credentials, shellWord(pathSegments(request.path, variables))];
     if (request.body !== undefined) words.push('-H', `'Content-Type: application/json'`, '-d', shellWord(bodySegments(request.body, variables)));
     let line = words.join(' ');
+    let derived: string | undefined;
     if (request.startedId !== undefined) {
       const name = `T${variables.size + 1}`;
+      if (request.answerLost) derived = `${name}=${idFrom(request.startedId, variables)}; echo "${name}=$${name}"  # the answer was lost: the task it started has the next id`;
+      else line = `${name}=$(${line}); echo "${name}=$${name}"`;
       variables.set(request.startedId, name);
-      line = `${name}=$(${line}); echo "${name}=$${name}"`;
     }
-    const status = request.status === undefined ? '' : `  # ${request.status}${request.setup ? ' (setup)' : ''}`;
+    const status = request.status !== undefined ? `  # ${request.status}${request.setup ? ' (setup)' : ''}` : request.dropped !== undefined ? '  # no answer: the connection was dropped' : '';
     lines.push(`${line}${status}`);
+    if (derived) lines.push(derived);
     if (request.failure) lines.push(...request.failure.split('\n').map((text, index) => `#${index === 0 ? ' ^ broke the contract: ' : '   '}${text}`));
   }
   return lines.join('\n');

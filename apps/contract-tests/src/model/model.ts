@@ -57,9 +57,25 @@ export interface ModelTask {
  * The situations the run counts, per sequence, to show what the sequences reach (issue 19):
  * a started job that ends on its own (by the model's clock), and one a read sees so; a GetAll that follows odata.nextLink, and one
  * that reads two full pages; a start right after the newest task was deleted (ids are never
- * reused: a max+1 allocator would hand that id out again); and fault commands.
+ * reused: a max+1 allocator would hand that id out again); and fault commands, by kind: a
+ * `before` fault on a write (on a start), an `after` fault on a write (on a start that started
+ * a task), one on a read, a dropped connection, an answer with Retry-After.
  */
-export const SITUATIONS = ['job-ended', 'job-end-observed', 'next-link-followed', 'two-full-pages', 'delete-newest-then-start', 'fault-command'] as const;
+export const SITUATIONS = [
+  'job-ended',
+  'job-end-observed',
+  'next-link-followed',
+  'two-full-pages',
+  'delete-newest-then-start',
+  'fault-command',
+  'fault-before-write',
+  'fault-before-start',
+  'fault-after-write',
+  'fault-after-start',
+  'fault-on-read',
+  'fault-dropped-connection',
+  'fault-retry-after',
+] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
 /** A list's filter, as the reference pages describe it; `associateIds: 'caller'` for the caller's own tasks. */
@@ -107,6 +123,12 @@ export class BatchModel {
   readonly taskRunMs: number;
   /** The job definitions in force (mock.jobs.define), by jobKey. */
   readonly definitions = new Map<string, JobBehaviour>();
+  /**
+   * The id the next start hands out (exact model only), once a start of this sequence told it:
+   * the mock hands ids out in order, one after another. The model checks every start against it,
+   * and knows by it the task a start made whose answer a fault took.
+   */
+  nextId: number | undefined;
 
   constructor(options: {
     exact: boolean;

@@ -153,7 +153,14 @@ const SITUATION_TEXT: Record<Situation, string> = {
   'next-link-followed': 'a GetAll that followed odata.nextLink',
   'two-full-pages': 'a GetAll that read two full archive pages',
   'delete-newest-then-start': 'a start after the newest task was deleted',
-  'fault-command': 'a fault command',
+  'fault-command': 'a fault command (mock.faults.add, then the call it hits)',
+  'fault-before-write': 'a `before` fault on a write (the model unchanged)',
+  'fault-before-start': 'a `before` fault on a start with a name (no task started)',
+  'fault-after-write': 'an `after` fault on a write (the model changed, the answer lost)',
+  'fault-after-start': 'an `after` fault on a start with a name (a task started, its id learned)',
+  'fault-on-read': 'a fault on a read',
+  'fault-dropped-connection': 'a fault that dropped the connection',
+  'fault-retry-after': 'a fault answering 429 or 503 with Retry-After',
 };
 
 /** The situations as summary lines: in how many of the sequences each occurred. */

@@ -4,8 +4,9 @@ import { MOCK_MODEL_START } from './targets.ts';
 
 // Serves the mock as the model-based test starts it (its tasks, a manual clock, ten-minute jobs,
 // pages of 5), on http://127.0.0.1:4010 or MOCK_PORT, until Ctrl-C: the target the curl lines of
-// a failing sequence replay on. Its clock and job definitions have no HTTP controls yet: the
-// lines print such steps as comments (# on the mock: mock.clock.advance(...)).
+// a failing sequence replay on. The lines steer its clock, job definitions and faults through
+// its control API (POST /mock/clock/advance, PUT /mock/jobs/{name}, POST /mock/faults), which
+// answers on this machine only.
 //   pnpm --filter @so-batch/contract-tests exec node src/model/serve.ts
 
 const port = Number(process.env.MOCK_PORT ?? 4010);

@@ -39,10 +39,8 @@ export function mockModelOptions(mock: RunningMock): Omit<ModelRunOptions, 'seed
     headers: { authorization: `Basic ${Buffer.from(MOCK_LOGIN).toString('base64')}` },
     curlCredentials: ['-u', MOCK_LOGIN],
     curlBase: `BASE=http://127.0.0.1:4010  # a fresh mock with the model run's tasks: pnpm --filter @so-batch/contract-tests exec node src/model/serve.ts`,
-    controls: {
-      advance: (ms) => mock.clock.advance(ms),
-      define: (name, behaviour) => mock.jobs.define(name, behaviour),
-    },
+    // Its clock, job definitions and faults are steered over its control API, as the curl lines replay them.
+    sandbox: true,
   };
   return {
     target,
