@@ -35,6 +35,47 @@ function BodyHas400() {
 }
 
 /**
+ * `x-so-batch-never-null` (the properties an answer without `$select` never sends as null, which
+ * the generators read) is a list of names the schema declares, on itself or its allOf members:
+ * a misspelt or removed name would otherwise silently type nothing.
+ */
+function NeverNullDeclared() {
+  /** The property names of a schema and of its allOf members, recursively, through `$ref`s. */
+  function declared(ctx, node, from, seen = new Set()) {
+    while (node && typeof node === 'object' && '$ref' in node) {
+      const { node: target, location } = ctx.resolve(node, from);
+      node = target;
+      from = location?.source.absoluteRef ?? from;
+    }
+    if (!node || typeof node !== 'object' || seen.has(node)) return [];
+    seen.add(node);
+    return [...Object.keys(node.properties ?? {}), ...(node.allOf ?? []).flatMap((member) => declared(ctx, member, from, seen))];
+  }
+
+  return {
+    Schema: {
+      enter(schema, ctx) {
+        const list = schema['x-so-batch-never-null'];
+        if (list === undefined) return;
+        const at = ctx.location.child(['x-so-batch-never-null']);
+        if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) {
+          ctx.report({ message: 'x-so-batch-never-null is a list of property names.', location: at });
+          return;
+        }
+        const names = declared(ctx, schema, ctx.location.source.absoluteRef);
+        list.forEach((name, i) => {
+          if (names.includes(name)) return;
+          ctx.report({
+            message: `x-so-batch-never-null lists "${name}", which is not a property of this schema (or of its allOf members).`,
+            location: at.child([i]),
+          });
+        });
+      },
+    },
+  };
+}
+
+/**
  * Every property name in an example is declared by the example's schema.
  *
  * Why a rule of its own: `no-invalid-media-type-examples` with `allowAdditionalProperties: false`
@@ -211,6 +252,7 @@ export default function soBatchPlugin() {
         'property-described': PropertyDescribed,
         'body-has-400': BodyHas400,
         'example-properties-declared': ExamplePropertiesDeclared,
+        'never-null-declared': NeverNullDeclared,
       },
     },
   };

@@ -30,6 +30,8 @@ export interface Target {
   logs: LogTap;
   /** Puts the target's tasks back as they started (the mock's store); a real server has none. */
   reset?: () => void;
+  /** The Id of every task the target holds (the mock's store), for the cases that read them all; a real server does not say. */
+  taskIds?: () => number[];
   stop(): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ export async function startTarget(mode: Target['mode']): Promise<Target> {
     return {
       mode, url: mock.url, upstreamUrl: undefined, credentials: MOCK_CREDENTIALS,
       clientAuth: { scheme: 'Basic', username: 'tje0', password: 'Tje0' }, commonHeaders: {},
-      honoursPrefer: true, prismValidates: false, writes: true, strict: true, logs, reset: () => mock.reset(), stop: () => mock.stop(),
+      honoursPrefer: true, prismValidates: false, writes: true, strict: true, logs, reset: () => mock.reset(), taskIds: () => mock.tasks().map((task) => task.Id), stop: () => mock.stop(),
     };
   }
   if (mode === 'proxy-to-mock') {

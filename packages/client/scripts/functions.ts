@@ -284,7 +284,8 @@ function argumentType(operation: OperationFacts, argument: Argument): string {
 }
 
 function answerType(operation: OperationFacts): string {
-  const task = operation.select ? 'Selected<K>' : 'BatchTaskInfo';
+  // An answer without select is a full one: the never-null properties are typed without null.
+  const task = operation.select ? 'Selected<K>' : 'FullBatchTaskInfo';
   const types: Record<AnswerKind, string> = {
     none: 'undefined',
     task,
@@ -366,7 +367,7 @@ ${methods.join('\n')}
 }`;
   const checks = CHECKS.filter((name) => new RegExp(`\\b${name}\\(`).test(body));
   const types = ['AnyBatchClient', 'BatchResult', 'CallOptions', 'SelectOptions', 'Answer', 'Query'].filter((name) => new RegExp(`\\b${name}\\b`).test(body));
-  const modelTypes = ['BatchTaskInfo', 'BatchTaskInfoInput', 'BatchTaskProperty', 'BatchTaskState', 'ODataSlimResponse', 'Selected'].filter((name) => new RegExp(`\\b${name}\\b`).test(body));
+  const modelTypes = ['BatchTaskInfo', 'BatchTaskInfoInput', 'BatchTaskProperty', 'BatchTaskState', 'FullBatchTaskInfo', 'ODataSlimResponse', 'Selected'].filter((name) => new RegExp(`\\b${name}\\b`).test(body));
   const title = module === 'agents' ? 'The Agents calls (`POST /api/v1/Agents/Batch/*`)' : 'The REST calls (`/api/v1/BatchTask...`)';
   return `${header}
 // ${title}, a function per operation. Each takes the client from

@@ -1,7 +1,7 @@
 // Generates src/generated/ from the bundled spec: schema.gen.ts (openapi-typescript's types),
 // agents.gen.ts and rest.gen.ts (a function per operation: scripts/functions.ts), reads.gen.ts
 // (the POSTs that only read) and facts.gen.ts (the spec's lists as values: BatchTaskInfo's
-// properties, the states, the final ones). `--check` compares instead of writing
+// properties, the never-null ones, the states, the final ones). `--check` compares instead of writing
 // (@so-batch/spec/generated: the same runner and message as every sibling's generator).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,12 +50,18 @@ export function renderFacts(spec: Json, header = doNotEditHeader('scripts/genera
   const final = schemas.BatchTaskState?.['x-so-batch-final-states'] as string[] | undefined;
   if (!states) throw new Error('facts.gen.ts: BatchTaskState has no enum');
   if (!final || final.some((state) => !states.includes(state))) throw new Error('facts.gen.ts: BatchTaskState needs x-so-batch-final-states, a list of its own values');
+  const properties = propertiesOf(spec, 'BatchTaskInfo');
+  const neverNull = schemas.BatchTaskInfo?.['x-so-batch-never-null'] as string[] | undefined;
+  if (!Array.isArray(neverNull) || neverNull.some((name) => !properties.includes(name))) throw new Error('facts.gen.ts: BatchTaskInfo needs x-so-batch-never-null, a list of its own properties');
   const list = (values: string[]) => `[\n${values.map((value) => `  ${JSON.stringify(value)},`).join('\n')}\n]`;
   return `${header}
 import type { BatchTaskProperty, BatchTaskState } from '../types.ts';
 
 /** Every property of BatchTaskInfo, in the spec's order: what \`select\` takes. */
-export const BATCH_TASK_PROPERTIES = ${list(propertiesOf(spec, 'BatchTaskInfo'))} as const satisfies readonly BatchTaskProperty[];
+export const BATCH_TASK_PROPERTIES = ${list(properties)} as const satisfies readonly BatchTaskProperty[];
+
+/** The properties an answer without \`select\` never sends as null (the spec's x-so-batch-never-null). */
+export const NEVER_NULL_PROPERTIES = ${list(neverNull)} as const satisfies readonly BatchTaskProperty[];
 
 /** Every BatchTaskState, in the server's numeric order (\`All\` is a filter of the list calls). */
 export const BATCH_TASK_STATES = ${list(states)} as const satisfies readonly BatchTaskState[];

@@ -42,7 +42,7 @@ export type { BatchFailure, RedirectDetails, RedirectRefusal } from './errors.ts
 // The redaction rules (createRedactor, basicSecrets) are `@so-batch/client/redaction`: the client
 // loads them only when something fails, and a re-export here would bundle them into every app.
 export { DEFAULT_MAX_RESPONSE_BYTES } from './options.ts';
-export { BATCH_TASK_PROPERTIES, BATCH_TASK_STATES, FINAL_STATES } from './types.ts';
+export { BATCH_TASK_PROPERTIES, BATCH_TASK_STATES, FINAL_STATES, NEVER_NULL_PROPERTIES } from './types.ts';
 export type {
   ArchiveRow,
   BatchTaskCancellationBehaviour,
@@ -57,6 +57,8 @@ export type {
   FieldProperties,
   FieldRight,
   FinalBatchTaskState,
+  FullBatchTaskInfo,
+  NeverNullProperty,
   Selected,
   TableRight,
 } from './types.ts';

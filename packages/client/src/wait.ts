@@ -1,9 +1,9 @@
 import { stateOf, type AnyBatchClient, type BatchResult, type CallOptions } from './core.ts';
 import type { BatchFailure, BatchTimeoutError, BatchWaitTimeoutError } from './errors.ts';
-import type { BatchTaskInfo, FinalBatchTaskState } from './types.ts';
+import type { FinalBatchTaskState, FullBatchTaskInfo } from './types.ts';
 
 /** A task waitForBatchTask resolves with: it ended well (a Failed one is a BatchTaskFailedError). */
-export type FinishedBatchTask = BatchTaskInfo & { State: Exclude<FinalBatchTaskState, 'Failed'> };
+export type FinishedBatchTask = FullBatchTaskInfo & { State: Exclude<FinalBatchTaskState, 'Failed'> };
 
 /**
  * What waitForBatchTask can fail with: what a poll can, plus `task-failed`, `task-not-found` and
@@ -27,7 +27,7 @@ export interface WaitOptions extends Omit<CallOptions, 'timeoutMs'> {
    */
   stallMs?: number | undefined;
   /** Called with the task whenever its state, ProgressPercent or ProgressDescription changes (and on the first poll). */
-  onProgress?: ((task: BatchTaskInfo) => void) | undefined;
+  onProgress?: ((task: FullBatchTaskInfo) => void) | undefined;
 }
 
 /**

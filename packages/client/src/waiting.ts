@@ -13,7 +13,7 @@ import {
 } from './errors.ts';
 import { redaction, sleep } from './failures.ts';
 import { getBatchTaskInfo } from './generated/agents.gen.ts';
-import { FINAL_STATES, type BatchTaskInfo } from './types.ts';
+import { FINAL_STATES, type FullBatchTaskInfo } from './types.ts';
 import type { FinishedBatchTask, WaitFailure, WaitOptions } from './wait.ts';
 
 // setTimeout fires at once for a delay past 2^31 - 1 ms: a longer limit would end every wait at once.
@@ -71,7 +71,7 @@ export async function waitFrom(startedAt: number, client: AnyBatchClient, id: nu
 async function pollUntilEnded(wait: Wait): Promise<BatchResult<FinishedBatchTask, WaitFailure>> {
   const { client, id, stallMs } = wait;
   const redact = <T>(value: T): T => redaction(stateOf(client, OPERATION)).deep(value);
-  let lastSeen: BatchTaskInfo | undefined;
+  let lastSeen: FullBatchTaskInfo | undefined;
   const timedOut = (scope: 'wait' | 'poll', limitMs: number) => ({
     error: new BatchWaitTimeoutError(OPERATION, id, { scope, timeoutMs: limitMs, waitedMs: performance.now() - wait.startedAt, task: lastSeen && redact(lastSeen) }),
   });

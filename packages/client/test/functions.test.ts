@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { getBatchTaskInfo, getBatchTaskInfosByAssociates, startBatchJob } from '../src/generated/agents.gen.ts';
 import { getAll, getBatchTaskInfo as getRestTask } from '../src/generated/rest.gen.ts';
-import { BatchClientOptionsError, createBatchClient, createBatchCore, type AnyBatchClient, type BatchClient, type BatchResult, type BatchTaskInfo, type Selected } from '../src/index.ts';
+import { BatchClientOptionsError, createBatchClient, createBatchCore, type AnyBatchClient, type BatchClient, type BatchResult, type FullBatchTaskInfo, type Selected } from '../src/index.ts';
 import { json, stubFetch, task } from './fetch-stub.ts';
 
 const baseUrl = 'https://online.superoffice.com/Cust12345';
@@ -60,7 +60,7 @@ describe('one function per operation, taking a client made once', () => {
 
   it('is typed as the methods are: typed $select, nullable answer, misuse does not compile', () => {
     const client = createBatchCore({ baseUrl, auth: { scheme: 'SOTicket', ticket: 't' } });
-    expectTypeOf(getBatchTaskInfo(client, 1)).resolves.toEqualTypeOf<BatchResult<BatchTaskInfo | null>>();
+    expectTypeOf(getBatchTaskInfo(client, 1)).resolves.toEqualTypeOf<BatchResult<FullBatchTaskInfo | null>>();
     expectTypeOf(getBatchTaskInfo(client, 1, { select: ['Name'] })).resolves.toEqualTypeOf<BatchResult<Selected<'Name'> | null>>();
     expectTypeOf(getRestTask).parameters.toEqualTypeOf<[AnyBatchClient, number, ({ signal?: AbortSignal | undefined; timeoutMs?: number | undefined; headers?: Record<string, string> | undefined } | undefined)?]>();
     typeOnly(() => {

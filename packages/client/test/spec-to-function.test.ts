@@ -111,7 +111,7 @@ describe('an operation added to the spec', () => {
     expect(files['agents.gen.ts']).toMatch(/getBatchTaskInfosByTag<const K extends BatchTaskProperty = BatchTaskProperty>\(tag: string, limit: number, options\?: SelectOptions<K>\)/);
     expect(files['reads.gen.ts']).toContain("'/api/v1/Agents/Batch/GetBatchTaskInfosByTag',");
     expect(files['rest.gen.ts']).toContain(
-      "export async function setProgress(client: AnyBatchClient, id: number, info: BatchTaskInfoInput & { ProgressPercent: NonNullable<BatchTaskInfoInput['ProgressPercent']>; ProgressDescription: NonNullable<BatchTaskInfoInput['ProgressDescription']> }, options?: CallOptions): Promise<BatchResult<BatchTaskInfo | null>>",
+      "export async function setProgress(client: AnyBatchClient, id: number, info: BatchTaskInfoInput & { ProgressPercent: NonNullable<BatchTaskInfoInput['ProgressPercent']>; ProgressDescription: NonNullable<BatchTaskInfoInput['ProgressDescription']> }, options?: CallOptions): Promise<BatchResult<FullBatchTaskInfo | null>>",
     );
   });
 

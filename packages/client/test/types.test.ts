@@ -15,8 +15,12 @@ import {
   type WaitFailure,
   type BatchTaskInfo,
   type BatchTaskState,
+  type FullBatchTaskInfo,
+  type NeverNullProperty,
   type Selected,
 } from '../src/index.ts';
+import * as agents from '../src/generated/agents.gen.ts';
+import * as rest from '../src/generated/rest.gen.ts';
 import { json, stubFetch } from './fetch-stub.ts';
 
 // Checked by `tsc --noEmit` (the typecheck task); vitest runs them too, where they are no-ops.
@@ -31,24 +35,25 @@ describe('types', () => {
   });
 
   it('a task without select has every property, typed', () => {
-    expectTypeOf(client.getBatchTaskInfo(1)).resolves.toEqualTypeOf<BatchResult<BatchTaskInfo | null>>();
+    expectTypeOf(client.getBatchTaskInfo(1)).resolves.toEqualTypeOf<BatchResult<FullBatchTaskInfo | null>>();
+    expectTypeOf<FullBatchTaskInfo['Name']>().toEqualTypeOf<string | null>();
+    expectTypeOf<FullBatchTaskInfo['State']>().toEqualTypeOf<BatchTaskState | null>();
+    // BatchTaskInfo is what any answer may carry (select nulls what it leaves out): all nullable.
     expectTypeOf<BatchTaskInfo['Id']>().toEqualTypeOf<number | null>();
-    expectTypeOf<BatchTaskInfo['State']>().toEqualTypeOf<BatchTaskState | null>();
-    expectTypeOf<BatchTaskInfo['IsSystemTask']>().toEqualTypeOf<boolean | null>();
+    expectTypeOf<FullBatchTaskInfo>().toExtend<BatchTaskInfo>();
   });
 
-  it('select types the result: chosen properties as usual, the others null', async () => {
+  it('select types the result: chosen properties as in a full answer, the others null', async () => {
     const { data } = await client.getBatchTaskInfo(1, { select: ['Name', 'ProgressPercent'] });
     if (data) {
       expectTypeOf(data.Name).toEqualTypeOf<string | null>();
-      expectTypeOf(data.ProgressPercent).toEqualTypeOf<number | null>();
+      expectTypeOf(data.ProgressPercent).toEqualTypeOf<number>();
       expectTypeOf(data.Id).toEqualTypeOf<null>();
       expectTypeOf(data.State).toEqualTypeOf<null>();
     }
     const list = await client.getBatchTaskInfosByAssociates([1], { select: ['State'] });
     expectTypeOf(list.data).toEqualTypeOf<Selected<'State'>[] | undefined>();
   });
-
   it('a select of an unknown property does not compile', () => {
     typeOnly(() => {
       // @ts-expect-error 'Progress' is not a BatchTaskInfo property
@@ -157,8 +162,8 @@ describe('types', () => {
   });
 
   it('the shared REST path keeps its two meanings apart', async () => {
-    expectTypeOf(client.rest.getBatchTaskInfo(1)).resolves.toEqualTypeOf<BatchResult<BatchTaskInfo>>();
-    expectTypeOf(client.rest.getBatchTaskInfosByState('All')).resolves.toEqualTypeOf<BatchResult<BatchTaskInfo[]>>();
+    expectTypeOf(client.rest.getBatchTaskInfo(1)).resolves.toEqualTypeOf<BatchResult<FullBatchTaskInfo>>();
+    expectTypeOf(client.rest.getBatchTaskInfosByState('All')).resolves.toEqualTypeOf<BatchResult<FullBatchTaskInfo[]>>();
     typeOnly(() => {
       // @ts-expect-error by id takes a number
       void client.rest.getBatchTaskInfo('All');
@@ -179,6 +184,82 @@ describe('types', () => {
       void client.rest.getAll({ $mode: 'Compact' });
       // @ts-expect-error $top is a number
       void client.rest.getAll({ $top: '10' });
+    });
+  });
+});
+
+// Issue 20, exact nullability: the spec's x-so-batch-never-null (BatchTaskInfo) is generated into
+// NEVER_NULL_PROPERTIES; an answer without $select has those properties without null.
+describe('exact nullability, from the spec\'s x-so-batch-never-null', () => {
+  const core = createBatchCore({ baseUrl: 'https://online.superoffice.com/Cust1', auth: { scheme: 'SOTicket', ticket: 't' } });
+
+  it('the never-null properties are the spec\'s numbers, booleans and dates', () => {
+    expectTypeOf<NeverNullProperty>().toEqualTypeOf<
+      'Id' | 'AssociateId' | 'DetailsTable' | 'DetailsRecord' | 'IsSystemTask' | 'IsInternalTask' | 'LastStarted' | 'Created' | 'StartCount' | 'ProgressPercent'
+    >();
+  });
+
+  it('a full task (no select) has them without null, the others still nullable', () => {
+    expectTypeOf<FullBatchTaskInfo['Id']>().toEqualTypeOf<number>();
+    expectTypeOf<FullBatchTaskInfo['AssociateId']>().toEqualTypeOf<number>();
+    expectTypeOf<FullBatchTaskInfo['IsSystemTask']>().toEqualTypeOf<boolean>();
+    expectTypeOf<FullBatchTaskInfo['Created']>().toEqualTypeOf<string>();
+    expectTypeOf<FullBatchTaskInfo['ProgressPercent']>().toEqualTypeOf<number>();
+    expectTypeOf<FullBatchTaskInfo['Description']>().toEqualTypeOf<string | null>();
+    expectTypeOf<FullBatchTaskInfo['TableRight']>().toEqualTypeOf<BatchTaskInfo['TableRight']>();
+    typeOnly(() => {
+      // @ts-expect-error a full task's Id is never null
+      const task: FullBatchTaskInfo = { ...({} as FullBatchTaskInfo), Id: null };
+      void task;
+    });
+  });
+
+  it('agents: one full task, a full list, and tasks.map((t) => t.Id) is number[]', async () => {
+    const one = await agents.getBatchTaskInfo(core, 1);
+    expectTypeOf(one.data).toEqualTypeOf<FullBatchTaskInfo | null | undefined>();
+    if (one.data) expectTypeOf(one.data.Id).toEqualTypeOf<number>();
+    const { data: tasks = [] } = await agents.getBatchTaskInfosByAssociates(core, [1]);
+    expectTypeOf(tasks.map((t) => t.Id)).toEqualTypeOf<number[]>();
+    expectTypeOf(tasks.map((t) => t.LastStarted)).toEqualTypeOf<string[]>();
+    const { data: byState = [] } = await client.agents.getBatchTaskInfosByState('Started');
+    expectTypeOf(byState.map((t) => t.StartCount)).toEqualTypeOf<number[]>();
+  });
+
+  it('rest: one full task and a full list, both without select', async () => {
+    const one = await rest.getBatchTaskInfo(core, 1);
+    expectTypeOf(one.data).toEqualTypeOf<FullBatchTaskInfo | undefined>();
+    const { data: tasks = [] } = await client.rest.getBatchTaskInfosByState('All');
+    expectTypeOf(tasks.map((t) => t.Id)).toEqualTypeOf<number[]>();
+    const updated = await client.rest.updateBatchTask(1, { Description: 'x' });
+    expectTypeOf(updated.data).toEqualTypeOf<FullBatchTaskInfo | undefined>();
+  });
+
+  it('select [Id, Name]: Id is a number, Name as in a full answer, every other property null', async () => {
+    const { data } = await client.getBatchTaskInfo(1, { select: ['Id', 'Name'] });
+    if (data) {
+      expectTypeOf(data.Id).toEqualTypeOf<number>();
+      expectTypeOf(data.Name).toEqualTypeOf<string | null>();
+      expectTypeOf(data.AssociateId).toEqualTypeOf<null>();
+      expectTypeOf(data.Description).toEqualTypeOf<null>();
+      typeOnly(() => {
+        // @ts-expect-error AssociateId was not selected: it is null, not a number
+        const owner: number = data.AssociateId;
+        void owner;
+      });
+    }
+    const { data: tasks = [] } = await agents.getBatchTaskInfosByNameAndState(core, 'Export', 'Started', { select: ['Id', 'Name'] });
+    expectTypeOf(tasks.map((t) => t.Id)).toEqualTypeOf<number[]>();
+    expectTypeOf(tasks.map((t) => t.State)).toEqualTypeOf<null[]>();
+    const updated = await client.agents.updateBatchTask({ Id: 1, Description: 'x' }, { select: ['Id', 'IsSystemTask'] });
+    expectTypeOf(updated.data).toEqualTypeOf<Selected<'Id' | 'IsSystemTask'> | undefined>();
+    if (updated.data) expectTypeOf(updated.data.IsSystemTask).toEqualTypeOf<boolean>();
+  });
+
+  it('a wait resolves with a full task', async () => {
+    const { data } = await waitForBatchTask(core, 1);
+    if (data) expectTypeOf(data.Id).toEqualTypeOf<number>();
+    typeOnly(() => {
+      void client.waitForBatchTask(1, { onProgress: (task) => expectTypeOf(task.ProgressPercent).toEqualTypeOf<number>() });
     });
   });
 });

@@ -30,6 +30,20 @@ export const BATCH_TASK_PROPERTIES = [
   "FieldProperties",
 ] as const satisfies readonly BatchTaskProperty[];
 
+/** The properties an answer without `select` never sends as null (the spec's x-so-batch-never-null). */
+export const NEVER_NULL_PROPERTIES = [
+  "Id",
+  "AssociateId",
+  "DetailsTable",
+  "DetailsRecord",
+  "IsSystemTask",
+  "IsInternalTask",
+  "LastStarted",
+  "Created",
+  "StartCount",
+  "ProgressPercent",
+] as const satisfies readonly BatchTaskProperty[];
+
 /** Every BatchTaskState, in the server's numeric order (`All` is a filter of the list calls). */
 export const BATCH_TASK_STATES = [
   "Unknown",

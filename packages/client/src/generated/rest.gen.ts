@@ -4,7 +4,7 @@
 // createBatchCore() (or createBatchClient()). Import only those you call: a bundler leaves the others out.
 import { call, type AnyBatchClient, type BatchResult, type CallOptions, type Query } from '../core.ts';
 import { checkInt, checkState, checkTask, checkQuery } from '../checks.ts';
-import type { BatchTaskInfo, BatchTaskInfoInput, BatchTaskState, ODataSlimResponse } from '../types.ts';
+import type { BatchTaskInfoInput, BatchTaskState, FullBatchTaskInfo, ODataSlimResponse } from '../types.ts';
 
 /**
  * v1Batch_GetAll, `GET /api/v1/BatchTask`: List batch tasks (OData).
@@ -28,7 +28,7 @@ export async function startBatchJob(client: AnyBatchClient, info: BatchTaskInfoI
  * v1Batch_GetBatchTaskInfo, `GET /api/v1/BatchTask/{idOrState}`: Get one batch task by id.
  * A read: retried on failure.
  */
-export async function getBatchTaskInfo(client: AnyBatchClient, id: number, options?: CallOptions): Promise<BatchResult<BatchTaskInfo>> {
+export async function getBatchTaskInfo(client: AnyBatchClient, id: number, options?: CallOptions): Promise<BatchResult<FullBatchTaskInfo>> {
   const operation = 'v1Batch_GetBatchTaskInfo';
   return call(client, { operation, method: 'GET', path: '/api/v1/BatchTask/{idOrState}', read: true, params: { idOrState: checkInt(id, 'id', operation) }, answer: 'task' }, options);
 }
@@ -37,7 +37,7 @@ export async function getBatchTaskInfo(client: AnyBatchClient, id: number, optio
  * v1Batch_GetBatchTaskInfosByState, `GET /api/v1/BatchTask/{idOrState}`: Get the caller's batch tasks in a state.
  * A read: retried on failure.
  */
-export async function getBatchTaskInfosByState(client: AnyBatchClient, state: BatchTaskState, options?: CallOptions): Promise<BatchResult<BatchTaskInfo[]>> {
+export async function getBatchTaskInfosByState(client: AnyBatchClient, state: BatchTaskState, options?: CallOptions): Promise<BatchResult<FullBatchTaskInfo[]>> {
   const operation = 'v1Batch_GetBatchTaskInfosByState';
   return call(client, { operation, method: 'GET', path: '/api/v1/BatchTask/{idOrState}', read: true, params: { idOrState: checkState(state, 'state', operation) }, answer: 'tasks' }, options);
 }
@@ -46,7 +46,7 @@ export async function getBatchTaskInfosByState(client: AnyBatchClient, state: Ba
  * v1Batch_UpdateBatchTask, `PUT /api/v1/BatchTask/{idOrState}`: Update a batch task.
  * Never retried.
  */
-export async function updateBatchTask(client: AnyBatchClient, id: number, info: BatchTaskInfoInput, options?: CallOptions): Promise<BatchResult<BatchTaskInfo>> {
+export async function updateBatchTask(client: AnyBatchClient, id: number, info: BatchTaskInfoInput, options?: CallOptions): Promise<BatchResult<FullBatchTaskInfo>> {
   const operation = 'v1Batch_UpdateBatchTask';
   return call(client, { operation, method: 'PUT', path: '/api/v1/BatchTask/{idOrState}', params: { idOrState: checkInt(id, 'id', operation) }, body: checkTask(info, [], operation), answer: 'task' }, options);
 }
@@ -85,17 +85,17 @@ export interface RestClient {
    * v1Batch_GetBatchTaskInfo, `GET /api/v1/BatchTask/{idOrState}`: Get one batch task by id.
    * A read: retried on failure.
    */
-  getBatchTaskInfo(id: number, options?: CallOptions): Promise<BatchResult<BatchTaskInfo>>;
+  getBatchTaskInfo(id: number, options?: CallOptions): Promise<BatchResult<FullBatchTaskInfo>>;
   /**
    * v1Batch_GetBatchTaskInfosByState, `GET /api/v1/BatchTask/{idOrState}`: Get the caller's batch tasks in a state.
    * A read: retried on failure.
    */
-  getBatchTaskInfosByState(state: BatchTaskState, options?: CallOptions): Promise<BatchResult<BatchTaskInfo[]>>;
+  getBatchTaskInfosByState(state: BatchTaskState, options?: CallOptions): Promise<BatchResult<FullBatchTaskInfo[]>>;
   /**
    * v1Batch_UpdateBatchTask, `PUT /api/v1/BatchTask/{idOrState}`: Update a batch task.
    * Never retried.
    */
-  updateBatchTask(id: number, info: BatchTaskInfoInput, options?: CallOptions): Promise<BatchResult<BatchTaskInfo>>;
+  updateBatchTask(id: number, info: BatchTaskInfoInput, options?: CallOptions): Promise<BatchResult<FullBatchTaskInfo>>;
   /**
    * v1Batch_DeleteBatchTask, `DELETE /api/v1/BatchTask/{idOrState}`: Delete a batch task.
    * Never retried.
