@@ -15,7 +15,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type Config, type NormalizedProblem } from '@redocly/openapi-core';
 import { warmPrisms } from './dev-prism.ts';
-import { bundledSpecPath, fixturePath, loadSpec, readFixtureFile, readJobsFile, startMock, type JobBehaviour, type RunningMock, type StoredTask } from './index.ts';
+import { bundledSpecPath, fixturePath, loadSpec, readFixtureFile, readJobsFile, startMock, type FixtureTask, type JobBehaviour, type RunningMock, type StoredTask } from './index.ts';
 import type { PrismProcess } from './prism.ts';
 
 export interface DevLoopOptions {
@@ -27,7 +27,7 @@ export interface DevLoopOptions {
   host?: string;
   taskRunMs?: number;
   /** The tasks the sandbox starts with (MOCK_TASKS), instead of the seed; checked against each new spec. */
-  tasks?: readonly Record<string, unknown>[];
+  tasks?: readonly FixtureTask[];
   /** How jobs of these names run (MOCK_JOBS); reset() returns to these. */
   jobs?: Readonly<Record<string, JobBehaviour>>;
   /** The store's maxTasks (MOCK_MAX_TASKS); 1000 by default. */

@@ -6,6 +6,7 @@ import { createFront, resolveLimits, type FrontLimits } from './front.ts';
 import type { JobBehaviour, MockJobs } from './jobs.ts';
 import { createSandbox, declaredTaskProperties, SANDBOX_OPTIONS, sandboxState, seedFor, type MockSandbox } from './sandbox.ts';
 import type { StoredTask } from './store.ts';
+import type { components } from './generated/schema.gen.ts';
 import { startPrism } from './prism.ts';
 import { bundledSpecPath, indexOperations, loadSpec } from './spec.ts';
 
@@ -36,6 +37,21 @@ export {
 } from './odata.ts';
 export type { ArchiveColumn, ArchiveContext, ArchiveMode, ArchiveOptions, ArchivePage, ArchiveQuery, ArchiveRow, BatchTaskInfoLike, ColumnKind } from './odata.ts';
 
+/** A task as the spec's BatchTaskInfo types it (generated: src/generated/schema.gen.ts). */
+export type BatchTaskInfo = components['schemas']['BatchTaskInfo'];
+
+/**
+ * A task of startMock({ tasks }) or a MOCK_TASKS file: a BatchTaskInfo of which only Id, Name
+ * and State are needed, the rest filled in as a server does (seed.ts, completeTask). Id and
+ * State are never null, and State is a real one ('All' is a filter of the list calls, not a
+ * state); the Id range and a non-empty Name are checked at run time (a FixtureError).
+ */
+export type FixtureTask = Partial<BatchTaskInfo> &
+  Pick<BatchTaskInfo, 'Name'> & {
+    Id: NonNullable<BatchTaskInfo['Id']>;
+    State: Exclude<NonNullable<BatchTaskInfo['State']>, 'All'>;
+  };
+
 /**
  * Each size and time a client controls has a cap (see FrontLimits and DEFAULT_LIMITS): body
  * (bodyLimit, 1 MiB), nesting (depthLimit, 64), request head (headerLimit, 16 KiB), time for the
@@ -55,7 +71,7 @@ export interface MockOptions extends Partial<FrontLimits> {
    * BatchTaskInfo objects with at least Id, Name and a real State; the rest is filled in. Checked
    * against the spec: a bad one throws a FixtureError naming the task and the property.
    */
-  tasks?: readonly Record<string, unknown>[];
+  tasks?: readonly FixtureTask[];
   /**
    * Tasks kept at most (1000 by default); past it the oldest finished task is forgotten, never a
    * running one: with only running tasks left, a start gets 409. More `tasks` than this are refused.
