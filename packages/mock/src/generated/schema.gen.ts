@@ -440,7 +440,9 @@ export interface components {
          *     Decision (nullability): every property is nullable. `$select` nulls out the properties it
          *     leaves out, whatever their type, and the reference pages' own samples carry `null` for
          *     `TableRight` and `FieldRight`. Without `$select`, the number, boolean and date properties are
-         *     never null. Decision (presence): the server sends every property; `FileName` and
+         *     never null: `x-so-batch-never-null` lists them, and the generators read it (the client types a
+         *     full answer's `Id` as `number`, and a `$select` answer's selected `Id` too; the contract tests
+         *     hold the mock's full answers to it). Decision (presence): the server sends every property; `FileName` and
          *     `CancellationBehaviour` are missing from older editions of the pages (and servers), so a
          *     response need not carry them, while all others are required in responses.
          */
