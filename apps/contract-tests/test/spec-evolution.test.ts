@@ -170,7 +170,7 @@ describe('a spec edit reaches every sibling by `pnpm generate` alone (a throwawa
     expect(schema).toMatch(/BatchTaskState: [^;]*"Paused"/);
     expect(schema).toContain('v1Batch_RestartBatchJob');
     const rest = read('packages/client/src/generated/rest.gen.ts');
-    expect(rest).toMatch(/export async function restartBatchJob\(client: AnyBatchClient, id: number, options\?: CallOptions\): Promise<BatchResult<BatchTaskInfo>>/);
+    expect(rest).toMatch(/export async function restartBatchJob\(client: AnyBatchClient, id: number, options\?: CallOptions\): Promise<BatchResult<FullBatchTaskInfo>>/);
     const facts = read('packages/client/src/generated/facts.gen.ts');
     const list = (name: string) => JSON.parse(new RegExp(`export const ${name} = (\\[[^\\]]*\\])`).exec(facts)![1]!.replace(/,\s*\]/, ']')) as string[];
     expect(list('BATCH_TASK_PROPERTIES')).toEqual(expect.arrayContaining(['Priority']));
