@@ -106,3 +106,34 @@ describe('the 400 of each operation the mock refuses for its own reasons names t
     expect(descriptionOf('v1Batch_StartBatchJob')).toContain(`more than ${DEFAULT_MAX_PARAMETER_BYTES} bytes`);
   });
 });
+
+describe('ParameterObject is a dictionary of strings: a value of another kind gets 400 naming its key', () => {
+  const starts = [
+    ['REST', '/api/v1/BatchTask', (parameters: unknown) => ({ Name: 'ExportJob', ParameterObject: parameters })],
+    ['Agents', '/api/v1/Agents/Batch/StartBatchJob', (parameters: unknown) => ({ BatchTaskInfo: { Name: 'ExportJob', ParameterObject: parameters } })],
+  ] as const;
+  const start = (path: string, body: unknown) =>
+    fetch(`${mock.url}${path}`, { method: 'POST', headers: { Authorization: 'Basic dGplMDpUamUw', 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(HANG_MS) });
+
+  it.each(starts.flatMap(([form, path, wrap]) => [
+    { label: `${form}: a number`, path, body: wrap({ Folder: 'exports', Count: 3 }), key: 'Count' },
+    { label: `${form}: a nested object`, path, body: wrap({ Folder: 'exports', Nested: { a: true } }), key: 'Nested' },
+    { label: `${form}: a boolean`, path, body: wrap({ Verbose: true }), key: 'Verbose' },
+    { label: `${form}: an array`, path, body: wrap({ Files: ['a', 'b'] }), key: 'Files' },
+    { label: `${form}: null`, path, body: wrap({ Folder: null }), key: 'Folder' },
+  ]))('$label', async ({ path, body, key }) => {
+    const reply = await start(path, body);
+    const text = await reply.text();
+    expect(reply.status, text).toBe(400);
+    expect(JSON.parse(text)).toMatchObject({ Error: true, ErrorType: 'BadRequest', ErrorMessage: expect.stringContaining(`ParameterObject.${key}`) });
+  });
+
+  it.each(starts)('%s: string values are stored and read back as sent', async (_, path, wrap) => {
+    mock.reset();
+    const reply = await start(path, wrap({ Folder: 'exports', Count: '3', Json: '{"a":true}' }));
+    expect(reply.status).toBe(200);
+    const id = (await reply.json()) as number;
+    const task = await fetch(`${mock.url}/api/v1/BatchTask/${id}`, { headers: { Authorization: 'Basic dGplMDpUamUw' }, signal: AbortSignal.timeout(HANG_MS) });
+    expect(await task.json()).toMatchObject({ Id: id, ParameterObject: { Folder: 'exports', Count: '3', Json: '{"a":true}' } });
+  });
+});

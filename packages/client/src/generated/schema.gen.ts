@@ -478,11 +478,18 @@ export interface components {
             /** @description If true, the task adds no trace to the database. */
             IsInternalTask?: boolean | null;
             /**
-             * @description The job's parameters. The server serializes it to a binary blob in the BinaryObject table,
-             *     linked through DetailsTable and DetailsRecord.
+             * @description The job's parameters, each a name and a string value. The server serializes it to a binary
+             *     blob in the BinaryObject table, linked through DetailsTable and DetailsRecord.
+             *
+             *     Decision: a dictionary of strings, as the server has it. SuperOffice's own OpenAPI files
+             *     (SuperOfficeDevNet/mintlify-docs, openapi-v3-BatchAgent.json and openapi-v3-BatchTask.json)
+             *     give `additionalProperties: {type: string}`; its SOAP reference types it StringDictionary,
+             *     with xsd:string values; and every page sample shows string values. A number, boolean,
+             *     object or array value is refused with 400 naming `ParameterObject.<key>`: send it as text
+             *     (`"3"`, `"true"`, or JSON in a string).
              */
             ParameterObject?: {
-                [key: string]: unknown;
+                [key: string]: string;
             } | null;
             /** @description When the task was last started. */
             LastStarted?: components["schemas"]["DateTime"] | null;
