@@ -121,6 +121,8 @@ describe('ParameterObject is a dictionary of strings: a value of another kind ge
     { label: `${form}: a boolean`, path, body: wrap({ Verbose: true }), key: 'Verbose' },
     { label: `${form}: an array`, path, body: wrap({ Files: ['a', 'b'] }), key: 'Files' },
     { label: `${form}: null`, path, body: wrap({ Folder: null }), key: 'Folder' },
+    // Prism spells "/" and "~" in a key as ~1 and ~0: the message names the key as sent.
+    { label: `${form}: a key with / and ~`, path, body: wrap({ 'in/out~1': 2 }), key: 'in/out~1' },
   ]))('$label', async ({ path, body, key }) => {
     const reply = await start(path, body);
     const text = await reply.text();
