@@ -83,6 +83,8 @@ export interface Mutation {
   kind: 'missing-required' | 'wrong-type' | 'unknown-property' | 'unknown-enum-value' | 'not-an-object';
   path: string;
   body: unknown;
+  /** The change is under a key of the value's own (an additionalProperties key), not a spec name. */
+  underOwnKey?: true;
 }
 
 /** The schemas a value may be matched against, nulls aside. */
@@ -109,12 +111,13 @@ function setAt(root: unknown, path: (string | number)[], update: (parent: Record
 /** Every single change that should make a valid value invalid; the caller checks each is. */
 export function mutationsOf(doc: OpenApiDocument, schema: Schema, root: unknown): Mutation[] {
   const found: Mutation[] = [];
-  const walk = (current: Schema, value: unknown, path: (string | number)[]) => {
+  const walk = (current: Schema, value: unknown, path: (string | number)[], ownKey = false) => {
     for (const branch of branchesFor(doc, current, value)) {
       const label = path.join('.') || '(body)';
+      const mark = ownKey ? { underOwnKey: true as const } : {};
       if (path.length > 0) {
-        for (const wrong of wrongValuesFor(branch)) found.push({ kind: 'wrong-type', path: label, body: setAt(root, path, (p, k) => (p[k] = wrong)) });
-        if (branch.enum) found.push({ kind: 'unknown-enum-value', path: label, body: setAt(root, path, (p, k) => (p[k] = 'NotAState')) });
+        for (const wrong of wrongValuesFor(branch)) found.push({ kind: 'wrong-type', path: label, body: setAt(root, path, (p, k) => (p[k] = wrong)), ...mark });
+        if (branch.enum) found.push({ kind: 'unknown-enum-value', path: label, body: setAt(root, path, (p, k) => (p[k] = 'NotAState')), ...mark });
       } else if (typeof value === 'object' && value !== null) {
         found.push({ kind: 'not-an-object', path: label, body: [value] });
       }
@@ -127,11 +130,14 @@ export function mutationsOf(doc: OpenApiDocument, schema: Schema, root: unknown)
           found.push({ kind: 'unknown-property', path: [...path, 'x_not_in_spec'].join('.'), body: extended });
         }
         const properties = (branch.properties as Record<string, Schema>) ?? {};
+        // A schema-valued additionalProperties (ParameterObject's strings) holds every other key to it.
+        const extra = typeof branch.additionalProperties === 'object' ? (branch.additionalProperties as Schema) : undefined;
         for (const [name, child] of Object.entries(value as Record<string, unknown>)) {
-          if (properties[name]) walk(properties[name], child, [...path, name]);
+          if (properties[name]) walk(properties[name], child, [...path, name], ownKey);
+          else if (extra) walk(extra, child, [...path, name], true);
         }
       }
-      if (Array.isArray(value) && branch.items) value.forEach((item, index) => walk(branch.items as Schema, item, [...path, index]));
+      if (Array.isArray(value) && branch.items) value.forEach((item, index) => walk(branch.items as Schema, item, [...path, index], ownKey));
     }
   };
   walk(schema, root, []);

@@ -70,7 +70,8 @@ export function loadOperations(doc: OpenApiDocument): SpecOperation[] {
             }
           : undefined,
         responses,
-        pathParameters: parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: p.schema, example: p.example })),
+        // The spec puts a path parameter's `example` in its schema (OpenAPI forbids it beside `examples`).
+        pathParameters: parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: p.schema, example: p.example ?? p.schema.example })),
         queryParameters: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
         meaning: undefined,
         hasSelect: parameters.some((p) => p.in === 'query' && p.name === '$select'),

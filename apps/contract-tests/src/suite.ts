@@ -503,7 +503,8 @@ export function defineContractSuite(mode: Target['mode']): void {
 
     // The deepest property a wrong type can be put under (array items aside, which have no name).
     const probe = mutations
-      .filter((m) => m.kind === 'wrong-type' && !/(^|\.)\d+(\.|$)/.test(m.path) && validator.requestBody(op, m.body).length > 0)
+      // Keys of the value's own (ParameterObject's) are data, not names to bind: they are left out.
+      .filter((m) => m.kind === 'wrong-type' && !m.underOwnKey && !/(^|\.)\d+(\.|$)/.test(m.path) && validator.requestBody(op, m.body).length > 0)
       .sort((a, b) => b.path.split('.').length - a.path.split('.').length)[0];
     if (probe) {
       const camelPath = probe.path.split('.').map(camelCase).join('.');

@@ -20,7 +20,7 @@ try {
       State: ['Succeeded', 'Started', 'Failed', 'New'][i % 4],
       AssociateId: [195, 497, 840][i % 3],
       Description: `Task ${i + 1} of the measurement`,
-      ParameterObject: { Folder: 'exports', Run: i },
+      ParameterObject: { Folder: 'exports', Run: String(i) },
       Created: '2026-11-02T08:59:58Z',
     }));
     const path = join(dir, `tasks-${count}.json`);

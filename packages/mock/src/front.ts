@@ -185,9 +185,13 @@ function describeViolations(header: string | null): string | undefined {
   if (!header) return undefined;
   try {
     const violations = JSON.parse(header) as PrismViolation[];
+    // Prism spells a key as a JSON Pointer token (~1 for "/", ~0 for "~"): a ParameterObject key
+    // is the client's own, so the message names it as sent.
+    const unescape = (text: string) => text.replace(/~1/g, '/').replace(/~0/g, '~');
     const lines = violations.map((v) => {
-      const where = (v.location ?? []).filter((part) => part !== 'request').join('.');
-      return where ? `${where}: ${v.message ?? 'invalid'}` : (v.message ?? 'invalid');
+      const where = unescape((v.location ?? []).filter((part) => part !== 'request').join('.'));
+      const message = unescape(v.message ?? 'invalid');
+      return where ? `${where}: ${message}` : message;
     });
     return lines.length ? lines.join('; ') : undefined;
   } catch {

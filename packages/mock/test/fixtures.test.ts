@@ -127,6 +127,12 @@ describe('the caps requests get hold for fixtures, and the message names the tas
     expect(loadFixtures(doc, tasks, { maxString: 10_000 })).toHaveLength(2);
   });
 
+  it('a ParameterObject value that is not a string is refused, as for a request, without echoing the key', () => {
+    const tasks = [...good(1), { Id: 2, Name: 'Counted', State: 'New', ParameterObject: { Folder: 'exports', SECRETCOUNT: 3 } }];
+    expect(() => loadFixtures(doc, tasks)).toThrow(/tasks\[1\] \(Id 2\): ParameterObject\.\* must be string\./);
+    expect(() => loadFixtures(doc, tasks)).not.toThrow(/SECRET/);
+  });
+
   it('a ParameterObject over 16 KiB of JSON is refused', () => {
     const tasks = [{ Id: 1, Name: 'Big', State: 'New', ParameterObject: { a: 'x'.repeat(8000), b: 'y'.repeat(8000), c: 'z'.repeat(800) } }];
     expect(() => loadFixtures(doc, tasks)).toThrow(/tasks\[0\] \(Id 1\): ParameterObject is \d+ bytes of JSON; the mock stores at most 16384/);
@@ -142,12 +148,16 @@ describe('the caps requests get hold for fixtures, and the message names the tas
   });
 });
 
+const NESTED_FIELDS = { fieldName: { FieldRight: { Mask: 'FULL', Reason: '' }, FieldType: 'System.String', FieldLength: 10 } };
+
 describe('checked once', () => {
   it('loadFixtures answers frozen tasks, takes them back without a second check, and checks again under tighter caps', () => {
-    const tasks = loadFixtures(doc, [...good(2), { Id: 3, Name: 'Long', State: 'New', Description: 'x'.repeat(100), ParameterObject: { a: [1] } }], { maxTasks: 3 });
+    const tasks = loadFixtures(doc, [...good(2), { Id: 3, Name: 'Long', State: 'New', Description: 'x'.repeat(100), ParameterObject: { a: '1' }, FieldProperties: NESTED_FIELDS }], { maxTasks: 3 });
     expect(Object.isFrozen(tasks)).toBe(true);
     expect(Object.isFrozen(tasks[2])).toBe(true);
-    expect(Object.isFrozen((tasks[2]!.ParameterObject as { a: number[] }).a)).toBe(true);
+    expect(Object.isFrozen(tasks[2]!.ParameterObject)).toBe(true);
+    // Frozen all the way down (ParameterObject holds only strings; FieldProperties nests).
+    expect(Object.isFrozen((tasks[2]!.FieldProperties as typeof NESTED_FIELDS).fieldName.FieldRight)).toBe(true);
     // What the bin does: read the file, then hand its tasks to startMock.
     expect(loadFixtures(doc, tasks, { maxTasks: 3 })).toBe(tasks);
     expect(() => loadFixtures(doc, tasks, { maxTasks: 2 })).toThrow(/3 tasks, more than the 2 the store keeps \(maxTasks\)/);
@@ -156,7 +166,7 @@ describe('checked once', () => {
     const store = new TaskStore(tasks, { maxTasks: 3 });
     store.update(3, { Description: 'changed' });
     store.reset();
-    expect(store.get(3)).toMatchObject({ Description: 'x'.repeat(100), ParameterObject: { a: [1] } });
+    expect(store.get(3)).toMatchObject({ Description: 'x'.repeat(100), ParameterObject: { a: '1' }, FieldProperties: NESTED_FIELDS });
   });
 });
 

@@ -313,11 +313,11 @@ describe('memory stays bounded', () => {
   });
 
   it('a reset gives back the seed as it was, whatever updates did', () => {
-    const store = new TaskStore(loadFixtures(doc, [{ Id: 1, Name: 'x', State: 'New', Description: 'before', ParameterObject: { a: 1 } }]));
+    const store = new TaskStore(loadFixtures(doc, [{ Id: 1, Name: 'x', State: 'New', Description: 'before', ParameterObject: { a: '1' } }]));
     store.update(1, { Description: 'after', State: 'Failed' });
     expect(store.get(1)).toMatchObject({ Description: 'after', State: 'Failed' });
     store.reset();
-    expect(store.get(1)).toMatchObject({ Description: 'before', State: 'New', ParameterObject: { a: 1 } });
+    expect(store.get(1)).toMatchObject({ Description: 'before', State: 'New', ParameterObject: { a: '1' } });
   });
 });
 
