@@ -480,11 +480,18 @@ export interface components {
             /** @description If true, the task adds no trace to the database. */
             IsInternalTask?: boolean | null;
             /**
-             * @description The job's parameters. The server serializes it to a binary blob in the BinaryObject table,
-             *     linked through DetailsTable and DetailsRecord.
+             * @description The job's parameters, each a name and a string value. The server serializes it to a binary
+             *     blob in the BinaryObject table, linked through DetailsTable and DetailsRecord.
+             *
+             *     Decision: a dictionary of strings, as the server has it. SuperOffice's own OpenAPI files
+             *     (SuperOfficeDevNet/mintlify-docs, openapi-v3-BatchAgent.json and openapi-v3-BatchTask.json)
+             *     give `additionalProperties: {type: string}`; its SOAP reference types it StringDictionary,
+             *     with xsd:string values; and every page sample shows string values. A number, boolean,
+             *     object or array value is refused with 400 naming `ParameterObject.<key>`: send it as text
+             *     (`"3"`, `"true"`, or JSON in a string).
              */
             ParameterObject?: {
-                [key: string]: unknown;
+                [key: string]: string;
             } | null;
             /** @description When the task was last started. */
             LastStarted?: components["schemas"]["DateTime"] | null;
@@ -1051,6 +1058,107 @@ export interface components {
                  *       "Error": true,
                  *       "ErrorType": "Conflict",
                  *       "ErrorMessage": "The mock's store is full: it keeps 1000 tasks (maxTasks), all of them running, and forgets only ended ones. Stop or delete a task, or start the mock with a larger maxTasks.",
+                 *       "ErrorSource": "SuperOffice.WebApi"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+                "text/json": components["schemas"]["ErrorBody"];
+                "application/xml": components["schemas"]["ErrorBody"];
+                "text/xml": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The update is refused, and nothing is changed.
+         *
+         *     - As BadRequest: the body is not valid JSON or XML, nests more than 64 levels deep, or does
+         *       not match the schema.
+         *     - `State` is `All`: a filter of the list calls, not a state a task can be in.
+         *     - `Description`, `Response` or `Request` is longer than 8192 characters.
+         *
+         *     Decision: the pages list no reasons for this 400. `All` is a BatchTaskState value only for the
+         *     list calls; a server cannot store it as a task's state, and the so-batch mock refuses it. The
+         *     8192 is the mock's `maxStringLength` (a mock started with another value refuses past that); a
+         *     real server's limits are its database columns', which the pages do not give.
+         */
+        UpdateRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Error": true,
+                 *       "ErrorType": "BadRequest",
+                 *       "ErrorMessage": "State \"All\" is a filter of the list calls, not a state a task can be in: use one of Unknown, New, Aquired, Started, Succeeded, Failed, SucceededManualCleanup.",
+                 *       "ErrorSource": "SuperOffice.WebApi"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+                "text/json": components["schemas"]["ErrorBody"];
+                "application/xml": components["schemas"]["ErrorBody"];
+                "text/xml": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The start is refused, and no task is made.
+         *
+         *     - As BadRequest: the body is not valid JSON or XML, nests more than 64 levels deep, or does
+         *       not match the schema.
+         *     - `Name`, `Description`, `Context` or `Request` is longer than 8192 characters, or another
+         *       string property the spec adds to BatchTaskInfo is.
+         *     - `ParameterObject` (or another object-valued property) takes more than 16384 bytes as JSON.
+         *     - A `ParameterObject` value is not a string (the message names `ParameterObject.<key>`).
+         *     - `Name` is missing or blank, over REST (`POST /api/v1/BatchTask`). The Agents endpoint
+         *       answers a blank name with 200 and a null body, as its page's null answer says.
+         *
+         *     Decision: the pages list no reasons for this 400. The 8192 characters are the so-batch mock's
+         *     `maxStringLength` default (a mock started with another value refuses past that), the 16 KiB
+         *     its fixed limit on a parameter object; a real server's limits are its database columns',
+         *     which the pages do not give. The 409 StoreFull is the mock's other limit on a start.
+         */
+        StartRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Error": true,
+                 *       "ErrorType": "BadRequest",
+                 *       "ErrorMessage": "ParameterObject is 20012 bytes of JSON; the mock stores at most 16384.",
+                 *       "ErrorSource": "SuperOffice.WebApi"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+                "text/json": components["schemas"]["ErrorBody"];
+                "application/xml": components["schemas"]["ErrorBody"];
+                "text/xml": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The OData query is refused.
+         *
+         *     - `$select` or `$orderBy` names an unknown column, an aggregate or a modifier; `$orderBy`
+         *       has a word other than asc or desc after a column.
+         *     - `$filter` is not in the page's grammar (an unknown operator, `or`, `not`, parentheses).
+         *     - `$top` or `$skip` is not a whole number from 0 to 2147483647; `$mode`, `$format` or
+         *       `$jsonSafe` is not one of its values; `$entities` names an entity other than `batchtask`.
+         *     - A `$` parameter is longer than 4096 characters (the so-batch mock's limit).
+         *
+         *     The message names the parameter and where in it the problem is. Decision: the reference page
+         *     lists 400 without reasons; these are the so-batch mock's, each parameter's own description
+         *     says how it reads its value.
+         */
+        ODataRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "Error": true,
+                 *       "ErrorType": "BadRequest",
+                 *       "ErrorMessage": "The OData query cannot be read: $top at position 0: expected a whole number from 0 to 2147483647, found '-1'.",
                  *       "ErrorSource": "SuperOffice.WebApi"
                  *     }
                  */
@@ -2169,7 +2277,7 @@ export interface operations {
                     "text/xml": components["schemas"]["AgentBatchTaskInfoAnswer"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["UpdateRefused"];
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -2248,7 +2356,7 @@ export interface operations {
                     "text/xml": number | null | components["schemas"]["AgentRequestInvalid"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["StartRefused"];
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["StoreFull"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2663,7 +2771,7 @@ export interface operations {
                     "text/xml": components["schemas"]["ODataSlimResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ODataRefused"];
             401: components["responses"]["Unauthorized"];
         };
     };
@@ -2731,7 +2839,7 @@ export interface operations {
                     "text/xml": number;
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["StartRefused"];
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["StoreFull"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2834,10 +2942,7 @@ export interface operations {
                 "SO-AppToken"?: components["parameters"]["SOAppToken"];
             };
             path: {
-                /**
-                 * @description The id of the task to update (the page calls it `Id`).
-                 * @example 411
-                 */
+                /** @description The id of the task to update (the page calls it `Id`). */
                 idOrState: number;
             };
             cookie?: never;
@@ -2867,7 +2972,7 @@ export interface operations {
                     "text/xml": components["schemas"]["BatchTaskInfo"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["UpdateRefused"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2886,10 +2991,7 @@ export interface operations {
                 "SO-AppToken"?: components["parameters"]["SOAppToken"];
             };
             path: {
-                /**
-                 * @description The id of the task to delete (the page calls it `batchTaskId`).
-                 * @example 407
-                 */
+                /** @description The id of the task to delete (the page calls it `batchTaskId`). */
                 idOrState: number;
             };
             cookie?: never;
@@ -2944,10 +3046,7 @@ export interface operations {
                 "SO-AppToken"?: components["parameters"]["SOAppToken"];
             };
             path: {
-                /**
-                 * @description The id of the task whose job to stop.
-                 * @example 479
-                 */
+                /** @description The id of the task whose job to stop. */
                 id: number;
             };
             cookie?: never;
