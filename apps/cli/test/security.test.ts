@@ -150,9 +150,10 @@ describe('a server that echoes the credentials in other forms', () => {
     base.answer((request, response) => {
       const echoes = echoed(request);
       if (request.url!.split('?')[0] === '/api/v1/Agents/Batch/GetBatchTaskInfo') {
+        // ParameterObject is a dictionary of strings: the echoes go in as text, and 9 levels deep as JSON in a string.
         let deep: unknown = { Echo: echoes };
         for (let i = 0; i < 9; i++) deep = { Level: deep };
-        return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(fullTask({ State: 'Succeeded', ProgressPercent: 100, Description: echoes.join(' '), Result: echoes.join(' | '), ParameterObject: deep })));
+        return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(fullTask({ State: 'Succeeded', ProgressPercent: 100, Description: echoes.join(' '), Result: echoes.join(' | '), ParameterObject: { Echo: echoes.join(' '), Deep: JSON.stringify(deep) } })));
       }
       response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ Error: true, ErrorType: 'Unauthorized', ErrorMessage: `Invalid credentials: ${echoes.join(' ')}` }));
     });
