@@ -244,11 +244,195 @@ function ExamplePropertiesDeclared() {
   };
 }
 
+/** A node, its `$ref`s followed (relative to the file each sits in). */
+function derefNode(ctx, node, from) {
+  for (let hops = 0; hops < 32 && node && typeof node === 'object' && '$ref' in node; hops++) {
+    const { node: target, location } = ctx.resolve(node, from);
+    node = target;
+    from = location?.source.absoluteRef ?? from;
+  }
+  return { node, from };
+}
+
+/** The property names of a schema and of its allOf members, through `$ref`s. */
+function schemaProperties(ctx, node, from, seen = new Set()) {
+  ({ node, from } = derefNode(ctx, node, from));
+  if (!node || typeof node !== 'object' || seen.has(node)) return new Map();
+  seen.add(node);
+  const properties = new Map();
+  for (const member of node.allOf ?? []) for (const [name, value] of schemaProperties(ctx, member, from, seen)) properties.set(name, value);
+  for (const [name, value] of Object.entries(node.properties ?? {})) properties.set(name, { node: value, from });
+  return properties;
+}
+
+/** What is wrong with an `x-so-batch-archive` description, as [path, message] pairs. */
+function archiveProblems(archive, columnItems) {
+  const problems = [];
+  const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+  const positive = (value) => Number.isInteger(value) && value > 0;
+  if (!isObject(archive)) return [[[], 'x-so-batch-archive is an object (entity, pageSize, kinds, columns, operators, functions, periods, directions, limits).']];
+  if (typeof archive.entity !== 'string' || archive.entity === '') problems.push([['entity'], 'entity is the rows\' EntityName, a non-empty string.']);
+  if (!positive(archive.pageSize)) problems.push([['pageSize'], 'pageSize is a whole number, 1 or more.']);
+  const kinds = isObject(archive.kinds) ? Object.keys(archive.kinds) : [];
+  if (kinds.length === 0) problems.push([['kinds'], 'kinds names the kinds of value, each with a title and a description.']);
+  for (const kind of kinds) {
+    const entry = archive.kinds[kind];
+    if (!isObject(entry) || typeof entry.title !== 'string' || typeof entry.description !== 'string') problems.push([['kinds', kind], `kind "${kind}" has a title and a description.`]);
+  }
+  const names = new Map();
+  const claim = (name, path) => {
+    const key = String(name).toLowerCase();
+    if (names.has(key)) problems.push([path, `"${name}" is already the name of ${names.get(key)}: names are read case-insensitively.`]);
+    else names.set(key, path.join('/'));
+  };
+  const arities = ['none', 'one', 'two', 'list'];
+  const checkKinds = (list, path) => {
+    if (!Array.isArray(list) || list.length === 0) return problems.push([path, 'kinds is a non-empty list of the archive\'s kinds.']);
+    list.forEach((kind, i) => kinds.includes(kind) || problems.push([[...path, i], `"${kind}" is not one of the archive's kinds (${kinds.join(', ')}).`]));
+  };
+  if (!Array.isArray(archive.columns) || archive.columns.length === 0) problems.push([['columns'], 'columns is a non-empty list.']);
+  (archive.columns ?? []).forEach((column, i) => {
+    const at = ['columns', i];
+    if (!isObject(column) || typeof column.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(column.name)) return problems.push([at, 'a column has a name of letters, digits and _.']);
+    claim(column.name, at);
+    if (!kinds.includes(column.kind)) problems.push([[...at, 'kind'], `column "${column.name}" has kind "${column.kind}", not one of ${kinds.join(', ')}.`]);
+    if (typeof column.default !== 'boolean') problems.push([[...at, 'default'], `column "${column.name}" says whether it is in the rows without $select (default: true or false).`]);
+    const items = columnItems(column.property);
+    if (items === undefined) problems.push([[...at, 'property'], `column "${column.name}" shows "${column.property}", which is not a BatchTaskInfo property.`]);
+    else if (column.kind === 'list' && items === null) problems.push([[...at, 'property'], `list column "${column.name}" shows "${column.property}", which is not an enum with x-so-batch-numbers (a number for each of its values).`]);
+  });
+  if (!Array.isArray(archive.operators) || archive.operators.length === 0) problems.push([['operators'], 'operators is a non-empty list.']);
+  (archive.operators ?? []).forEach((operator, i) => {
+    const at = ['operators', i];
+    if (!isObject(operator) || typeof operator.name !== 'string') return problems.push([at, 'an operator has a name.']);
+    claim(operator.name, at);
+    for (const [j, alias] of (operator.aliases ?? []).entries()) claim(alias, [...at, 'aliases', j]);
+    if (!arities.includes(operator.arity)) problems.push([[...at, 'arity'], `operator "${operator.name}" has arity "${operator.arity}", not one of ${arities.join(', ')}.`]);
+    if (typeof operator.description !== 'string') problems.push([at, `operator "${operator.name}" has a description.`]);
+    checkKinds(operator.kinds, [...at, 'kinds']);
+  });
+  (archive.functions ?? []).forEach((fn, i) => {
+    const at = ['functions', i];
+    if (!isObject(fn) || typeof fn.name !== 'string' || typeof fn.form !== 'string' || typeof fn.description !== 'string') return problems.push([at, 'a function has a name, a form and a description.']);
+    checkKinds(fn.kinds, [...at, 'kinds']);
+  });
+  if (!Array.isArray(archive.periods) || archive.periods.some((period) => typeof period !== 'string')) problems.push([['periods'], 'periods is a list of names.']);
+  if (!Array.isArray(archive.directions) || archive.directions.length === 0) problems.push([['directions'], 'directions is a non-empty list; the first is the default.']);
+  for (const limit of ['parameterLength', 'conditions', 'listValues', 'periodCount']) {
+    if (!positive(archive.limits?.[limit])) problems.push([['limits', limit], `limits.${limit} is a whole number, 1 or more.`]);
+  }
+  return problems;
+}
+
+/**
+ * `x-so-batch-archive` (the BatchTasks archive, which the mock, the client and the CLI are
+ * generated from) is whole and agrees with the schemas: every column shows a BatchTaskInfo
+ * property, a list column's property is an enum whose every value has a number, kinds are
+ * declared, names are unique. A generator would otherwise fail later, or worse, not at all.
+ */
+function ArchiveConsistent() {
+  const found = [];
+  let taskProperties = new Map();
+  return {
+    NamedSchemas: {
+      enter(map, ctx) {
+        if (map.BatchTaskInfo) taskProperties = schemaProperties(ctx, map.BatchTaskInfo, ctx.location.source.absoluteRef);
+        found.ctx = ctx;
+      },
+    },
+    Operation: {
+      enter(operation, ctx) {
+        if (operation['x-so-batch-archive'] === undefined) return;
+        const { node } = derefNode(ctx, operation['x-so-batch-archive'], ctx.location.source.absoluteRef);
+        found.push({ node, location: ctx.location.child(['x-so-batch-archive']), ctx });
+      },
+    },
+    Root: {
+      leave() {
+        for (const { node, location, ctx } of found) {
+          const columnItems = (property) => {
+            const entry = taskProperties.get(property);
+            if (!entry) return undefined;
+            // The enum itself, or the enum of a nullable `oneOf: [enum, null]`.
+            const { node: schema, from } = derefNode(ctx, entry.node, entry.from);
+            const candidates = [schema, ...[...(schema?.oneOf ?? []), ...(schema?.anyOf ?? [])].map((member) => derefNode(ctx, member, from).node)];
+            const enumSchema = candidates.find((candidate) => Array.isArray(candidate?.enum));
+            if (!enumSchema) return null;
+            const numbers = enumSchema['x-so-batch-numbers'];
+            if (!numbers || enumSchema.enum.some((value) => !Number.isInteger(numbers[value]))) return null;
+            return numbers;
+          };
+          for (const [path, message] of archiveProblems(node, columnItems)) ctx.report({ message: `x-so-batch-archive: ${message}`, location: path.length ? location.child(path) : location });
+        }
+      },
+    },
+  };
+}
+
+/** Markdown tables of the archive, for the operation's description (the docs page shows them). */
+function archiveTables(archive) {
+  const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const code = (text) => `\`${text}\``;
+  const kindTitle = (kind) => archive.kinds[kind]?.title ?? kind;
+  const forms = { none: 'column op', one: 'column op value', two: 'column op (low, high)', list: 'column op (v1, v2, ...)' };
+  const lines = [
+    '',
+    '### The BatchTasks archive',
+    '',
+    `Rows of entity ${code(archive.entity)}, at most ${archive.pageSize} per answer: \`odata.nextLink\` leads to the rest. ` +
+      `\`$orderBy\` takes columns, each optionally ${archive.directions.map(code).join(' or ')} (${code(archive.directions[0])} by default). ` +
+      `A query has at most ${archive.limits.parameterLength} characters per parameter, ${archive.limits.conditions} conditions and ${archive.limits.listValues} list values; more is refused (400).`,
+    '',
+    '| Column | Kind | BatchTaskInfo property | Without $select |',
+    '| --- | --- | --- | --- |',
+    ...archive.columns.map((column) => `| ${code(column.name)} | ${cell(kindTitle(column.kind))} | ${code(column.property)} | ${column.default ? 'yes' : 'no'} |`),
+    '',
+    '| Kind | Values |',
+    '| --- | --- |',
+    ...Object.entries(archive.kinds).map(([, kind]) => `| ${cell(kind.title)} | ${cell(kind.description)} |`),
+    '',
+    '| Operator | Also written | Form | Kinds | Means |',
+    '| --- | --- | --- | --- | --- |',
+    ...archive.operators.map(
+      (operator) =>
+        `| ${code(operator.name)} | ${(operator.aliases ?? []).map(code).join(', ')} | ${code(forms[operator.arity])} | ${operator.kinds.map(kindTitle).join(', ')} | ${cell(operator.description)} |`,
+    ),
+    '',
+    '| Function | Kinds | Means |',
+    '| --- | --- | --- |',
+    ...archive.functions.map((fn) => `| ${code(fn.form)} | ${fn.kinds.map(kindTitle).join(', ')} | ${cell(fn.description)} |`),
+    '',
+    `Periods: ${archive.periods.map(code).join(', ')}.`,
+  ];
+  return lines.join('\n');
+}
+
+/** Bundling: the operation's description gains the archive's tables, so the docs show what the generators read. */
+function ArchiveTables() {
+  return {
+    Operation: {
+      leave(operation, ctx) {
+        if (operation['x-so-batch-archive'] === undefined) return;
+        const { node } = derefNode(ctx, operation['x-so-batch-archive'], ctx.location.source.absoluteRef);
+        // A broken description is the lint rule's to report; the bundle then goes without the tables.
+        if (archiveProblems(node, () => true).length > 0) return;
+        operation.description = `${(operation.description ?? '').trimEnd()}\n${archiveTables(node)}\n`;
+      },
+    },
+  };
+}
+
 export default function soBatchPlugin() {
   return {
     id: 'so-batch',
+    decorators: {
+      oas3: {
+        'archive-tables': ArchiveTables,
+      },
+    },
     rules: {
       oas3: {
+        'archive-consistent': ArchiveConsistent,
         'property-described': PropertyDescribed,
         'body-has-400': BodyHas400,
         'example-properties-declared': ExamplePropertiesDeclared,

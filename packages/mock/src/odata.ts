@@ -2,8 +2,30 @@
 // $skip, $mode and $jsonSafe computed over the mock's tasks. Pure and synchronous: the caller
 // passes the tasks, the query and the context (who asks, what time it is, how to link the next
 // page), and gets one page of archive rows or an ODataQueryError that names where the query is
-// wrong. The columns, the operators and every choice the reference pages leave open are described
-// in spec/components/parameters.yaml (ODataSelect, ODataFilter, ODataOrderBy, ODataTop, ODataMode).
+// wrong. The columns, kinds, operators, functions, periods and limits are the spec's
+// x-so-batch-archive, generated into ./generated/archive.gen.ts; the grammar and every choice the
+// reference pages leave open are described in spec/components/parameters.yaml (ODataFilter...).
+
+import {
+  ARCHIVE_PAGE_SIZE,
+  BATCH_TASK_COLUMNS,
+  FUNCTIONS,
+  KIND_TITLES,
+  MAX_FILTER_CONDITIONS,
+  MAX_LIST_VALUES,
+  MAX_PARAMETER_LENGTH,
+  MAX_PERIOD_COUNT,
+  OPERATORS,
+  PERIODS,
+  ENTITY_NAME,
+  type ArchiveColumn,
+  type ColumnKind,
+  type OperatorSpec,
+  type Period,
+} from './generated/archive.gen.ts';
+
+export { ARCHIVE_PAGE_SIZE, BATCH_TASK_COLUMNS, ENTITY_NAME, MAX_FILTER_CONDITIONS, MAX_LIST_VALUES, MAX_PARAMETER_LENGTH, MAX_PERIOD_COUNT, OPERATORS };
+export type { ArchiveColumn, ColumnKind, OperatorSpec };
 
 /** A query the mock cannot answer: `parameter` and `position` (0-based offset in it) say where. */
 export class ODataQueryError extends Error {
@@ -66,75 +88,6 @@ export interface ArchivePage {
   'odata.nextLink'?: string;
   value: ArchiveRow[];
 }
-
-export type ColumnKind = 'int' | 'string' | 'associate' | 'list' | 'date' | 'bool';
-
-export interface ArchiveColumn {
-  /** The column's name as rows spell it; input matches it case-insensitively. */
-  readonly name: string;
-  readonly kind: ColumnKind;
-  /** The BatchTaskInfo wire property it is read from. */
-  readonly property: string;
-  /** For list columns: the item names, index = numeric value (a Map for sparse values). */
-  readonly items?: ReadonlyMap<number, string>;
-  /** Part of the rows when $select is absent. */
-  readonly byDefault: boolean;
-}
-
-/** Every archive row's entity. */
-export const ENTITY_NAME = 'batchtask';
-/** The server's page: at most this many rows per answer; odata.nextLink leads to the rest. */
-export const ARCHIVE_PAGE_SIZE = 50;
-/** Bounds on the work one query can ask for. */
-export const MAX_PARAMETER_LENGTH = 4096;
-export const MAX_FILTER_CONDITIONS = 100;
-export const MAX_LIST_VALUES = 1000;
-export const MAX_PERIOD_COUNT = 1000;
-
-const BATCH_TASK_STATES: ReadonlyMap<number, string> = new Map([
-  [0, 'Unknown'],
-  [1, 'New'],
-  [2, 'Aquired'],
-  [3, 'Started'],
-  [4, 'Succeeded'],
-  [5, 'Failed'],
-  [6, 'SucceededManualCleanup'],
-  [99999, 'All'],
-]);
-const CANCELLATION_BEHAVIOURS: ReadonlyMap<number, string> = new Map([
-  [0, 'CanCancel'],
-  [1, 'CancelWithWarning'],
-  [2, 'CannotCancel'],
-]);
-
-function column(name: string, kind: ColumnKind, property: string, byDefault: boolean, items?: ReadonlyMap<number, string>): ArchiveColumn {
-  return items ? { name, kind, property, byDefault, items } : { name, kind, property, byDefault };
-}
-
-/** The BatchTasks archive's columns: one per scalar BatchTaskInfo property. */
-export const BATCH_TASK_COLUMNS: readonly ArchiveColumn[] = [
-  column('batchTaskId', 'int', 'Id', true),
-  column('name', 'string', 'Name', true),
-  column('description', 'string', 'Description', true),
-  column('state', 'list', 'State', true, BATCH_TASK_STATES),
-  column('progressPercent', 'int', 'ProgressPercent', true),
-  column('progressDescription', 'string', 'ProgressDescription', false),
-  column('associateId', 'associate', 'AssociateId', true),
-  column('created', 'date', 'Created', true),
-  column('lastStarted', 'date', 'LastStarted', true),
-  column('startCount', 'int', 'StartCount', false),
-  column('isSystemTask', 'bool', 'IsSystemTask', false),
-  column('isInternalTask', 'bool', 'IsInternalTask', false),
-  column('result', 'string', 'Result', false),
-  column('fileName', 'string', 'FileName', false),
-  column('detailsTable', 'int', 'DetailsTable', false),
-  column('detailsRecord', 'int', 'DetailsRecord', false),
-  column('context', 'string', 'Context', false),
-  column('databaseSerialNumber', 'string', 'DatabaseSerialNumber', false),
-  column('request', 'string', 'Request', false),
-  column('response', 'string', 'Response', false),
-  column('cancellationBehaviour', 'list', 'CancellationBehaviour', false, CANCELLATION_BEHAVIOURS),
-];
 
 const COLUMNS_BY_NAME = new Map(BATCH_TASK_COLUMNS.map((c) => [c.name.toLowerCase(), c]));
 const DEFAULT_COLUMNS = BATCH_TASK_COLUMNS.filter((c) => c.byDefault);
@@ -306,73 +259,13 @@ function tokenize(text: string, parameter: string): Token[] {
 
 type Predicate = (row: TaskRow) => boolean;
 
-type Arity = 'none' | 'one' | 'two' | 'list';
-interface OperatorSpec {
-  /** As the spec spells it (input is case-insensitive). */
-  name: string;
-  arity: Arity;
-  kinds: readonly ColumnKind[];
-}
-
-const NUMERIC: readonly ColumnKind[] = ['int', 'associate'];
-const EQUALITY: readonly ColumnKind[] = ['int', 'associate', 'list', 'string', 'bool'];
-const IDS: readonly ColumnKind[] = ['int', 'associate', 'list'];
-
-const OPERATORS: readonly OperatorSpec[] = [
-  // numbers (equality also for strings, list items and booleans)
-  { name: 'eq', arity: 'one', kinds: EQUALITY },
-  { name: '=', arity: 'one', kinds: EQUALITY },
-  { name: 'equals', arity: 'one', kinds: EQUALITY },
-  { name: 'ne', arity: 'one', kinds: EQUALITY },
-  { name: 'unequals', arity: 'one', kinds: EQUALITY },
-  { name: 'le', arity: 'one', kinds: NUMERIC },
-  { name: 'lt', arity: 'one', kinds: NUMERIC },
-  { name: 'less', arity: 'one', kinds: NUMERIC },
-  { name: 'ge', arity: 'one', kinds: NUMERIC },
-  { name: 'gt', arity: 'one', kinds: NUMERIC },
-  { name: 'greater', arity: 'one', kinds: NUMERIC },
-  { name: 'between', arity: 'two', kinds: NUMERIC },
-  { name: 'set', arity: 'none', kinds: ['int', 'associate', 'bool'] },
-  // strings
-  { name: 'contains', arity: 'one', kinds: ['string'] },
-  { name: 'notContains', arity: 'one', kinds: ['string'] },
-  { name: 'begins', arity: 'one', kinds: ['string'] },
-  { name: 'notBegins', arity: 'one', kinds: ['string'] },
-  { name: 'is', arity: 'one', kinds: ['string'] },
-  { name: 'isNot', arity: 'one', kinds: ['string'] },
-  // associates
-  { name: 'associateIsOneOf', arity: 'list', kinds: ['associate'] },
-  { name: 'associateIsNotOneOf', arity: 'list', kinds: ['associate'] },
-  { name: 'currentAssociate', arity: 'none', kinds: ['associate'] },
-  // list ids
-  { name: 'oneOf', arity: 'list', kinds: IDS },
-  { name: 'NotOneOf', arity: 'list', kinds: IDS },
-  // dates
-  { name: 'before', arity: 'one', kinds: ['date'] },
-  { name: 'date', arity: 'one', kinds: ['date'] },
-  { name: 'after', arity: 'one', kinds: ['date'] },
-  { name: 'dateBetween', arity: 'two', kinds: ['date'] },
-  ...['beforeToday', 'today', 'afterToday', 'lastWeek', 'thisWeek', 'nextWeek', 'lastMonth', 'thisMonth', 'nextMonth', 'lastQuarter', 'thisQuarter', 'nextQuarter', 'thisHalf', 'thisYear'].map(
-    (name): OperatorSpec => ({ name, arity: 'none', kinds: ['date'] }),
-  ),
-];
 const OPERATORS_BY_NAME = new Map(OPERATORS.map((op) => [op.name.toLowerCase(), op]));
 
-const FUNCTIONS = ['substringof', 'startswith', 'endswith', 'this', 'next', 'previous', 'thisAndNext', 'thisAndPrevious', 'thisAndPreviousAndNext'];
 const FUNCTIONS_BY_NAME = new Map(FUNCTIONS.map((name) => [name.toLowerCase(), name]));
 
-const KIND_NAMES: Record<ColumnKind, string> = {
-  int: 'number',
-  string: 'string',
-  associate: 'associate',
-  list: 'list',
-  date: 'date',
-  bool: 'yes/no',
-};
+const KIND_NAMES = KIND_TITLES;
 
 // Calendar periods, in UTC (see parseIsoDate). Weeks start on Monday, as ISO 8601 has them.
-type Period = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year';
-const PERIODS: readonly Period[] = ['day', 'week', 'month', 'quarter', 'half', 'year'];
 
 const DAY_MS = 86_400_000;
 
@@ -426,6 +319,10 @@ class FilterParser {
   #index = 0;
   readonly #context: ArchiveContext;
   #listValues = 0;
+  /** The operator whose operands are being read (for the forms that errors show). */
+  #current: OperatorSpec | undefined;
+  /** The condition just read, when its operator takes no value (`associateId currentAssociate`). */
+  #unaryJustRead: { col: ArchiveColumn; op: OperatorSpec } | undefined;
   /** The columns the filter reads. */
   readonly used = new Set<ArchiveColumn>();
 
@@ -464,8 +361,14 @@ class FilterParser {
     for (;;) {
       const start = this.#peek();
       if (predicates.length >= MAX_FILTER_CONDITIONS) this.#fail(start, `more than ${MAX_FILTER_CONDITIONS} conditions`);
+      this.#unaryJustRead = undefined;
       predicates.push(this.#condition());
       const joiner = this.#next();
+      // (Set by #operator during #condition: TypeScript cannot see that.)
+      const unary = this.#unaryJustRead as { col: ArchiveColumn; op: OperatorSpec } | undefined;
+      if (unary && joiner.type !== 'end' && !(joiner.type === 'ident' && joiner.text.toLowerCase() === 'and')) {
+        this.#fail(joiner, `operator '${unary.op.operator}' takes no value, found ${this.#describe(joiner)}: write \`${unary.col.name} ${unary.op.operator}\``);
+      }
       if (joiner.type === 'end') return predicates;
       const word = joiner.type === 'ident' ? joiner.text.toLowerCase() : '';
       if (word === 'and') continue;
@@ -513,6 +416,14 @@ class FilterParser {
   /** One operand for `col`: its typed value, as the row values hold it. */
   #value(col: ArchiveColumn): number | string | boolean {
     const token = this.#next();
+    // `associateId eq currentAssociate`: an operator of no value, written where a value goes.
+    const unary = token.type === 'ident' && col.kind !== 'list' ? OPERATORS_BY_NAME.get(token.text.toLowerCase()) : undefined;
+    if (unary?.arity === 'none' && unary.kinds.includes(col.kind)) {
+      this.#fail(token, `'${token.text}' is an operator that takes no value, not a value: write \`${col.name} ${unary.operator}\``);
+    }
+    if (token.type === 'end' || (token.type === 'ident' && token.text.toLowerCase() === 'and')) {
+      this.#fail(token, `column '${col.name}' takes ${VALUE_WORDS[col.kind]} here, found ${this.#describe(token)}: write ${this.#form(col)}`);
+    }
     switch (col.kind) {
       case 'int':
       case 'associate':
@@ -544,7 +455,9 @@ class FilterParser {
   }
 
   #valueList(col: ArchiveColumn, op: string): Array<number | string | boolean> {
-    this.#expectPunct('(', `to open the values of '${op}'`);
+    const open = this.#peek();
+    if (open.type !== 'punct' || open.text !== '(') this.#fail(open, `expected '(' to open the values of '${op}', found ${this.#describe(open)}: write ${this.#form(col)}`);
+    this.#next();
     // Every value counts towards MAX_LIST_VALUES, the first of each list too.
     const count = (at: Token) => {
       if (++this.#listValues > MAX_LIST_VALUES) this.#fail(at, `more than ${MAX_LIST_VALUES} values in the filter's lists`);
@@ -561,10 +474,21 @@ class FilterParser {
     return values;
   }
 
+  /** The condition's form with the operator being read, as an example: `name begins 'text'`. */
+  #form(col: ArchiveColumn): string {
+    const op = this.#current;
+    if (!op) return `\`${col.name} eq ${exampleValue(col)}\``;
+    const value = exampleValue(col);
+    const operands = { none: '', one: ` ${value}`, two: ` (${value}, ${value})`, list: ` (${value}, ...)` }[op.arity];
+    return `\`${col.name} ${op.operator}${operands}\``;
+  }
+
   #operator(col: ArchiveColumn, op: OperatorSpec, opToken: Token): Predicate {
+    this.#current = op;
+    if (op.arity === 'none') this.#unaryJustRead = { col, op };
     const name = col.name;
     const get = (row: TaskRow) => row.values.get(name) ?? null;
-    const opName = op.name.toLowerCase();
+    const opName = op.operator.toLowerCase();
     if (op.arity === 'none') return this.#unary(col, opName);
     if (op.arity === 'two') {
       const bounds = this.#valueList(col, op.name) as number[];
@@ -595,19 +519,14 @@ class FilterParser {
     // "not equal to 3" includes "no value".
     switch (opName) {
       case 'eq':
-      case '=':
-      case 'equals':
         return (row) => get(row) === operand;
       case 'ne':
-      case 'unequals':
         return (row) => get(row) !== operand;
       case 'lt':
-      case 'less':
         return (row) => compareNumber(get(row), (v) => v < (operand as number));
       case 'le':
         return (row) => compareNumber(get(row), (v) => v <= (operand as number));
       case 'gt':
-      case 'greater':
         return (row) => compareNumber(get(row), (v) => v > (operand as number));
       case 'ge':
         return (row) => compareNumber(get(row), (v) => v >= (operand as number));
@@ -704,6 +623,34 @@ class FilterParser {
   }
 }
 
+/** What a kind's values are, in messages. */
+const VALUE_WORDS: Record<ColumnKind, string> = {
+  int: 'a whole number',
+  string: 'a string in single quotes',
+  associate: 'an associate id (a whole number)',
+  list: 'an item of its list',
+  date: 'an ISO date in single quotes',
+  bool: 'true or false',
+};
+
+/** A value of the column's kind, for the forms errors show. */
+function exampleValue(col: ArchiveColumn): string {
+  switch (col.kind) {
+    case 'int':
+      return '1';
+    case 'associate':
+      return '195';
+    case 'string':
+      return "'text'";
+    case 'list':
+      return [...(col.items?.values() ?? [])][0] ?? '0';
+    case 'date':
+      return "'2026-11-29'";
+    case 'bool':
+      return 'true';
+  }
+}
+
 function dayStart(ms: number): number {
   return Math.floor(ms / DAY_MS) * DAY_MS;
 }
@@ -725,12 +672,9 @@ function stringPredicate(get: (row: TaskRow) => Value, opName: string, operand: 
   const text = (row: TaskRow) => String(get(row) ?? '').toLowerCase();
   switch (opName) {
     case 'eq':
-    case '=':
-    case 'equals':
     case 'is':
       return (row) => text(row) === operand;
     case 'ne':
-    case 'unequals':
     case 'isnot':
       return (row) => text(row) !== operand;
     case 'contains':

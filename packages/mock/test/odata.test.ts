@@ -314,7 +314,7 @@ describe('$filter errors name the position and the construct', () => {
     ["name eq 'x' and", 15, 'the end of the filter', 'expected a column or a function'],
     ['name', 4, 'the end of the filter', "expected an operator after column 'name'"],
     ['name state', 5, 'state', "expected an operator after column 'name', found column 'state'"],
-    ['name eq', 7, 'the end of the filter', "column 'name' takes a string"],
+    ['name eq', 7, 'the end of the filter', "column 'name' takes a string in single quotes here, found the end of the filter: write `name eq 'text'`"],
     ["name eq 'x' and and", 16, 'and', "expected a condition before 'and'"],
     ["name eq 'x' < 3", 12, '<', "unexpected character '<'"],
     ["contains(name, 'x')", 0, 'contains', "unknown function 'contains'"],
@@ -329,7 +329,14 @@ describe('$filter errors name the position and the construct', () => {
     ['next(created, 1001, week)', 14, '1001', 'takes a whole number of periods'],
     ['next(created, -1, week)', 14, '-1', 'takes a whole number of periods'],
     ['progressPercent eq 12abc', 19, '12abc', "cannot read '12abc'"],
-    ['created today 3', 14, '3', "expected 'and' or the end of the filter"],
+    ['created today 3', 14, '3', "operator 'today' takes no value, found '3': write `created today`"],
+    // Errors that teach: an operator of no value where a value goes, a value where none belongs,
+    // no value where one does; each shows the form that works.
+    ['associateId eq currentAssociate', 15, 'currentAssociate', "'currentAssociate' is an operator that takes no value, not a value: write `associateId currentAssociate`"],
+    ['associateId currentAssociate 195', 29, '195', "operator 'currentAssociate' takes no value, found '195': write `associateId currentAssociate`"],
+    ['created before today', 15, 'today', 'write `created today`'],
+    ["name begins and state eq 3", 12, 'and', "column 'name' takes a string in single quotes here, found 'and': write `name begins 'text'`"],
+    ['state oneOf', 11, 'the end of the filter', 'write `state oneOf (Unknown, ...)`'],
     ["name eq 'x' and 3", 16, '3', 'expected a column or a function'],
   ])('%s', (filter, position, construct, problem) => {
     const error = queryError({ filter });

@@ -342,6 +342,97 @@ export interface paths {
          *     Where the page's spellings of a `$` parameter disagree with each other or with its type
          *     (`$orderby` / `$orderBy`, `$mode=full` / `Full`, `$jsonSafe=False` for a `bool`), the
          *     parameter's own Decision note says what the spec takes.
+         *
+         *     ### The BatchTasks archive
+         *
+         *     Rows of entity `batchtask`, at most 50 per answer: `odata.nextLink` leads to the rest. `$orderBy` takes columns, each optionally `asc` or `desc` (`asc` by default). A query has at most 4096 characters per parameter, 100 conditions and 1000 list values; more is refused (400).
+         *
+         *     | Column | Kind | BatchTaskInfo property | Without $select |
+         *     | --- | --- | --- | --- |
+         *     | `batchTaskId` | number | `Id` | yes |
+         *     | `name` | string | `Name` | yes |
+         *     | `description` | string | `Description` | yes |
+         *     | `state` | list | `State` | yes |
+         *     | `progressPercent` | number | `ProgressPercent` | yes |
+         *     | `progressDescription` | string | `ProgressDescription` | no |
+         *     | `associateId` | associate | `AssociateId` | yes |
+         *     | `created` | date | `Created` | yes |
+         *     | `lastStarted` | date | `LastStarted` | yes |
+         *     | `startCount` | number | `StartCount` | no |
+         *     | `isSystemTask` | yes/no | `IsSystemTask` | no |
+         *     | `isInternalTask` | yes/no | `IsInternalTask` | no |
+         *     | `result` | string | `Result` | no |
+         *     | `fileName` | string | `FileName` | no |
+         *     | `detailsTable` | number | `DetailsTable` | no |
+         *     | `detailsRecord` | number | `DetailsRecord` | no |
+         *     | `context` | string | `Context` | no |
+         *     | `databaseSerialNumber` | string | `DatabaseSerialNumber` | no |
+         *     | `request` | string | `Request` | no |
+         *     | `response` | string | `Response` | no |
+         *     | `cancellationBehaviour` | list | `CancellationBehaviour` | no |
+         *
+         *     | Kind | Values |
+         *     | --- | --- |
+         *     | number | A whole number, written as it is (`progressPercent ge 50`). |
+         *     | string | Text in single quotes, `''` for a quote inside (`name begins 'Export'`); compared case-insensitively, a missing value reads as `''`. |
+         *     | associate | An associate id, a whole number (`associateId eq 195`). |
+         *     | list | An item of the column's list, by its name or its number (`state eq Failed`, `state eq 5`); rows show the name. |
+         *     | date | An ISO date or date-time in single quotes (`'2026-11-29'`, `'2026-11-29T10:00:00Z'`; no offset means UTC), compared by UTC day. |
+         *     | yes/no | `true` or `false`. |
+         *
+         *     | Operator | Also written | Form | Kinds | Means |
+         *     | --- | --- | --- | --- | --- |
+         *     | `eq` | `=`, `equals` | `column op value` | number, associate, list, string, yes/no | equal to |
+         *     | `ne` | `unequals` | `column op value` | number, associate, list, string, yes/no | not equal to (a missing value counts as not equal) |
+         *     | `le` |  | `column op value` | number, associate | at most |
+         *     | `lt` | `less` | `column op value` | number, associate | less than |
+         *     | `ge` |  | `column op value` | number, associate | at least |
+         *     | `gt` | `greater` | `column op value` | number, associate | greater than |
+         *     | `between` |  | `column op (low, high)` | number, associate | from the first value to the second, both included |
+         *     | `set` |  | `column op` | number, associate, yes/no | has a value other than 0 (yes/no: true) |
+         *     | `contains` |  | `column op value` | string | contains the text |
+         *     | `notContains` |  | `column op value` | string | does not contain the text |
+         *     | `begins` |  | `column op value` | string | begins with the text |
+         *     | `notBegins` |  | `column op value` | string | does not begin with the text |
+         *     | `is` |  | `column op value` | string | is the text |
+         *     | `isNot` |  | `column op value` | string | is not the text |
+         *     | `associateIsOneOf` |  | `column op (v1, v2, ...)` | associate | one of the associates |
+         *     | `associateIsNotOneOf` |  | `column op (v1, v2, ...)` | associate | none of the associates (or no value) |
+         *     | `currentAssociate` |  | `column op` | associate | the caller's associate id |
+         *     | `oneOf` |  | `column op (v1, v2, ...)` | number, associate, list | one of the values |
+         *     | `NotOneOf` |  | `column op (v1, v2, ...)` | number, associate, list | none of the values (or no value) |
+         *     | `before` |  | `column op value` | date | before the day |
+         *     | `date` |  | `column op value` | date | on the day |
+         *     | `after` |  | `column op value` | date | after the day |
+         *     | `dateBetween` |  | `column op (low, high)` | date | from the first day to the last, both included |
+         *     | `beforeToday` |  | `column op` | date | before today |
+         *     | `today` |  | `column op` | date | today |
+         *     | `afterToday` |  | `column op` | date | after today |
+         *     | `lastWeek` |  | `column op` | date | the calendar week before this one (weeks from Monday) |
+         *     | `thisWeek` |  | `column op` | date | this calendar week |
+         *     | `nextWeek` |  | `column op` | date | the calendar week after this one |
+         *     | `lastMonth` |  | `column op` | date | the month before this one |
+         *     | `thisMonth` |  | `column op` | date | this month |
+         *     | `nextMonth` |  | `column op` | date | the month after this one |
+         *     | `lastQuarter` |  | `column op` | date | the quarter before this one |
+         *     | `thisQuarter` |  | `column op` | date | this quarter |
+         *     | `nextQuarter` |  | `column op` | date | the quarter after this one |
+         *     | `thisHalf` |  | `column op` | date | this half year |
+         *     | `thisYear` |  | `column op` | date | this year |
+         *
+         *     | Function | Kinds | Means |
+         *     | --- | --- | --- |
+         *     | `substringof('text', column)` | string | the column contains the text (OData's order; `(column, 'text')` reads too) |
+         *     | `startswith(column, 'text')` | string | the column begins with the text |
+         *     | `endswith(column, 'text')` | string | the column ends with the text |
+         *     | `this(column, period)` | date | in the current period |
+         *     | `next(column, n, period)` | date | in the n periods after the current one |
+         *     | `previous(column, n, period)` | date | in the n periods before the current one |
+         *     | `thisAndNext(column, n, period)` | date | in the current period and the n after it |
+         *     | `thisAndPrevious(column, n, period)` | date | in the current period and the n before it |
+         *     | `thisAndPreviousAndNext(column, period)` | date | in the previous, the current and the next period |
+         *
+         *     Periods: `day`, `week`, `month`, `quarter`, `half`, `year`.
          */
         get: operations["v1Batch_GetAll"];
         put?: never;
@@ -1228,46 +1319,22 @@ export interface components {
         Select: string;
         /**
          * @description Comma-separated column names of the BatchTasks archive to return (case-insensitive; rows spell
-         *     them as below); aggregates and modifiers too (`Count(name):Footer`). Every row also carries
-         *     `PrimaryKey` (the task id) and `EntityName` (`batchtask`). The columns, by kind:
+         *     them as the archive's table does); aggregates and modifiers too (`Count(name):Footer`). Every row also carries
+         *     `PrimaryKey` (the task id) and `EntityName` (`batchtask`). The columns, their kinds and the
+         *     ones rows carry without `$select` are the tables under GET /api/v1/BatchTask (the spec's
+         *     `x-so-batch-archive`, components/archive.yaml, which also says how the columns were chosen).
          *
-         *     - numbers: `batchTaskId`, `progressPercent`, `startCount`, `detailsTable`, `detailsRecord`;
-         *     - strings: `name`, `description`, `progressDescription`, `result`, `fileName`, `context`,
-         *       `databaseSerialNumber`, `request`, `response`;
-         *     - associates: `associateId`;
-         *     - list ids: `state` (BatchTaskState), `cancellationBehaviour` (BatchTaskCancellationBehaviour);
-         *     - dates: `created`, `lastStarted`;
-         *     - yes/no: `isSystemTask`, `isInternalTask`.
-         *
-         *     Without `$select`: `batchTaskId`, `name`, `description`, `state`, `progressPercent`,
-         *     `associateId`, `created`, `lastStarted`.
-         *
-         *     Decision: the pages do not list the archive's columns; their only BatchTask column names are
-         *     the examples' `name`, `state` and `progressPercent`. The spec takes one column per scalar
-         *     BatchTaskInfo property, named as the property in camelCase (as those three are), the id as
-         *     `batchTaskId` (the name the DELETE page gives it); ParameterObject, TableRight and
-         *     FieldProperties are no column values. The mock answers column names only: it refuses an
-         *     aggregate, a modifier or an unknown column with 400, naming it.
+         *     Decision: the mock answers column names only: it refuses an aggregate, a modifier or an
+         *     unknown column with 400, naming it.
          * @example name,state,progressPercent
          */
         ODataSelect: string;
         /**
          * @description Restricts the rows: conditions on columns (`name begins 'Export'`), joined with `and` as in
          *     the page's examples. The columns are $select's.
-         *     The operators the reference page lists, by the kind of column:
-         *
-         *     - numbers: `eq` (also written `=`), `ne`, `le`, `lt`, `gt`, `ge`, `set`, `equals`, `greater`,
-         *       `less`, `unequals`, `between`;
-         *     - strings: `contains`, `is`, `notBegins`, `notContains`, `isNot`, and `begins`;
-         *     - associates: `associateIsOneOf`, `associateIsNotOneOf`;
-         *     - list ids: `oneOf`, `NotOneOf`;
-         *     - dates: `before`, `date`, `after`, `dateBetween`, `beforeToday`;
-         *     - unary (no value): `currentAssociate`, `beforeToday`, `today`, `afterToday`, `lastWeek`,
-         *       `thisWeek`, `nextWeek`, `lastMonth`, `thisMonth`, `nextMonth`, `lastQuarter`,
-         *       `thisQuarter`, `nextQuarter`, `thisHalf`, `thisYear`;
-         *     - functions: `substringof(a,b)`, `startswith(a,b)`, `endswith(a,b)`, `this(f,period)`,
-         *       `next(f,n,period)`, `previous(f,n,period)`, `thisAndNext(f,n,period)`,
-         *       `thisAndPrevious(f,n,period)`, `thisAndPreviousAndNext(f,period)`.
+         *     The operators and functions, with the kinds of column each applies to, are the tables under
+         *     GET /api/v1/BatchTask (the spec's `x-so-batch-archive`, components/archive.yaml); the
+         *     reference page lists the same names by kind.
          *
          *     Decision: `begins` is missing from the page's list of string operators, but the page's own
          *     examples use it (`name begins 'foo'`, `$filter=name begins 'S'`), so it is listed. The value
@@ -1275,19 +1342,19 @@ export interface components {
          *
          *     Decision (how the so-batch mock reads it; the pages give operator names, not a grammar):
          *
-         *     - a condition is `column operator value`, `column operator (v1, v2, ...)` for `between`,
-         *       `dateBetween`, `oneOf`, `NotOneOf`, `associateIsOneOf` and `associateIsNotOneOf`,
-         *       `column operator` for the unary ones, or a function call; conditions are joined with `and`.
+         *     - a condition is `column operator value`, `column operator (v1, v2, ...)` for the operators
+         *       of two or more values, `column operator` for the unary ones (the archive's table gives each
+         *       operator's form), or a function call; conditions are joined with `and`.
          *       `or`, `not` and grouping parentheses are not in the page and are refused (400), as is
          *       anything else the mock cannot read; the error names the position and the construct.
          *       Column, operator and function names are case-insensitive;
          *     - values: strings in single quotes (`''` for a quote), whole numbers, `true` / `false`, ISO
          *       dates (`'2026-11-29'`, `'2026-11-29T10:00:00Z'`; no offset means UTC); a list id by its
          *       number or its name (`state eq 3`, `state eq Started`);
-         *     - the number operators apply to numbers and associates; `eq` / `=` / `equals`, `ne` /
-         *       `unequals` to every kind but dates (strings too, as the page's `col1 eq 'foo'`); `oneOf` /
-         *       `NotOneOf` to numbers, associates and list ids; `set` (unary) means "has a value other
-         *       than 0" (yes/no: true); `between` includes both ends;
+         *     - which operator applies to which kind of column is the archive's table (the page groups the
+         *       names by kind; `eq` / `ne` also apply to strings, list ids and yes/no, as the page's
+         *       `col1 eq 'foo'` does); `set` (unary) means "has a value other than 0" (yes/no: true);
+         *       `between` includes both ends;
          *     - strings compare case-insensitively, and a missing string reads as `''`; a missing number,
          *       list id or date matches only `ne`, `unequals`, `NotOneOf` and `associateIsNotOneOf`;
          *     - `substringof(value, column)` (OData's order; `(column, value)` reads too),
@@ -1300,7 +1367,7 @@ export interface components {
          *       is the previous, current and next period; `lastWeek` is `previous(f, 1, week)`, and so on;
          *     - `currentAssociate` is the caller's associate id; `beforeToday`, which the page lists both
          *       as a date operator and as a unary one, takes no value;
-         *     - at most 4096 characters, 100 conditions and 1000 list values in all; more is refused.
+         *     - the limits on one query (characters, conditions, list values) are the archive's.
          * @example name begins 'Export' and state eq 3
          */
         ODataFilter: string;
@@ -2550,46 +2617,22 @@ export interface operations {
             query?: {
                 /**
                  * @description Comma-separated column names of the BatchTasks archive to return (case-insensitive; rows spell
-                 *     them as below); aggregates and modifiers too (`Count(name):Footer`). Every row also carries
-                 *     `PrimaryKey` (the task id) and `EntityName` (`batchtask`). The columns, by kind:
+                 *     them as the archive's table does); aggregates and modifiers too (`Count(name):Footer`). Every row also carries
+                 *     `PrimaryKey` (the task id) and `EntityName` (`batchtask`). The columns, their kinds and the
+                 *     ones rows carry without `$select` are the tables under GET /api/v1/BatchTask (the spec's
+                 *     `x-so-batch-archive`, components/archive.yaml, which also says how the columns were chosen).
                  *
-                 *     - numbers: `batchTaskId`, `progressPercent`, `startCount`, `detailsTable`, `detailsRecord`;
-                 *     - strings: `name`, `description`, `progressDescription`, `result`, `fileName`, `context`,
-                 *       `databaseSerialNumber`, `request`, `response`;
-                 *     - associates: `associateId`;
-                 *     - list ids: `state` (BatchTaskState), `cancellationBehaviour` (BatchTaskCancellationBehaviour);
-                 *     - dates: `created`, `lastStarted`;
-                 *     - yes/no: `isSystemTask`, `isInternalTask`.
-                 *
-                 *     Without `$select`: `batchTaskId`, `name`, `description`, `state`, `progressPercent`,
-                 *     `associateId`, `created`, `lastStarted`.
-                 *
-                 *     Decision: the pages do not list the archive's columns; their only BatchTask column names are
-                 *     the examples' `name`, `state` and `progressPercent`. The spec takes one column per scalar
-                 *     BatchTaskInfo property, named as the property in camelCase (as those three are), the id as
-                 *     `batchTaskId` (the name the DELETE page gives it); ParameterObject, TableRight and
-                 *     FieldProperties are no column values. The mock answers column names only: it refuses an
-                 *     aggregate, a modifier or an unknown column with 400, naming it.
+                 *     Decision: the mock answers column names only: it refuses an aggregate, a modifier or an
+                 *     unknown column with 400, naming it.
                  * @example name,state,progressPercent
                  */
                 $select?: components["parameters"]["ODataSelect"];
                 /**
                  * @description Restricts the rows: conditions on columns (`name begins 'Export'`), joined with `and` as in
                  *     the page's examples. The columns are $select's.
-                 *     The operators the reference page lists, by the kind of column:
-                 *
-                 *     - numbers: `eq` (also written `=`), `ne`, `le`, `lt`, `gt`, `ge`, `set`, `equals`, `greater`,
-                 *       `less`, `unequals`, `between`;
-                 *     - strings: `contains`, `is`, `notBegins`, `notContains`, `isNot`, and `begins`;
-                 *     - associates: `associateIsOneOf`, `associateIsNotOneOf`;
-                 *     - list ids: `oneOf`, `NotOneOf`;
-                 *     - dates: `before`, `date`, `after`, `dateBetween`, `beforeToday`;
-                 *     - unary (no value): `currentAssociate`, `beforeToday`, `today`, `afterToday`, `lastWeek`,
-                 *       `thisWeek`, `nextWeek`, `lastMonth`, `thisMonth`, `nextMonth`, `lastQuarter`,
-                 *       `thisQuarter`, `nextQuarter`, `thisHalf`, `thisYear`;
-                 *     - functions: `substringof(a,b)`, `startswith(a,b)`, `endswith(a,b)`, `this(f,period)`,
-                 *       `next(f,n,period)`, `previous(f,n,period)`, `thisAndNext(f,n,period)`,
-                 *       `thisAndPrevious(f,n,period)`, `thisAndPreviousAndNext(f,period)`.
+                 *     The operators and functions, with the kinds of column each applies to, are the tables under
+                 *     GET /api/v1/BatchTask (the spec's `x-so-batch-archive`, components/archive.yaml); the
+                 *     reference page lists the same names by kind.
                  *
                  *     Decision: `begins` is missing from the page's list of string operators, but the page's own
                  *     examples use it (`name begins 'foo'`, `$filter=name begins 'S'`), so it is listed. The value
@@ -2597,19 +2640,19 @@ export interface operations {
                  *
                  *     Decision (how the so-batch mock reads it; the pages give operator names, not a grammar):
                  *
-                 *     - a condition is `column operator value`, `column operator (v1, v2, ...)` for `between`,
-                 *       `dateBetween`, `oneOf`, `NotOneOf`, `associateIsOneOf` and `associateIsNotOneOf`,
-                 *       `column operator` for the unary ones, or a function call; conditions are joined with `and`.
+                 *     - a condition is `column operator value`, `column operator (v1, v2, ...)` for the operators
+                 *       of two or more values, `column operator` for the unary ones (the archive's table gives each
+                 *       operator's form), or a function call; conditions are joined with `and`.
                  *       `or`, `not` and grouping parentheses are not in the page and are refused (400), as is
                  *       anything else the mock cannot read; the error names the position and the construct.
                  *       Column, operator and function names are case-insensitive;
                  *     - values: strings in single quotes (`''` for a quote), whole numbers, `true` / `false`, ISO
                  *       dates (`'2026-11-29'`, `'2026-11-29T10:00:00Z'`; no offset means UTC); a list id by its
                  *       number or its name (`state eq 3`, `state eq Started`);
-                 *     - the number operators apply to numbers and associates; `eq` / `=` / `equals`, `ne` /
-                 *       `unequals` to every kind but dates (strings too, as the page's `col1 eq 'foo'`); `oneOf` /
-                 *       `NotOneOf` to numbers, associates and list ids; `set` (unary) means "has a value other
-                 *       than 0" (yes/no: true); `between` includes both ends;
+                 *     - which operator applies to which kind of column is the archive's table (the page groups the
+                 *       names by kind; `eq` / `ne` also apply to strings, list ids and yes/no, as the page's
+                 *       `col1 eq 'foo'` does); `set` (unary) means "has a value other than 0" (yes/no: true);
+                 *       `between` includes both ends;
                  *     - strings compare case-insensitively, and a missing string reads as `''`; a missing number,
                  *       list id or date matches only `ne`, `unequals`, `NotOneOf` and `associateIsNotOneOf`;
                  *     - `substringof(value, column)` (OData's order; `(column, value)` reads too),
@@ -2622,7 +2665,7 @@ export interface operations {
                  *       is the previous, current and next period; `lastWeek` is `previous(f, 1, week)`, and so on;
                  *     - `currentAssociate` is the caller's associate id; `beforeToday`, which the page lists both
                  *       as a date operator and as a unary one, takes no value;
-                 *     - at most 4096 characters, 100 conditions and 1000 list values in all; more is refused.
+                 *     - the limits on one query (characters, conditions, list values) are the archive's.
                  * @example name begins 'Export' and state eq 3
                  */
                 $filter?: components["parameters"]["ODataFilter"];
