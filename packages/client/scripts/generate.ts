@@ -1,13 +1,15 @@
 // Generates src/generated/ from the bundled spec: schema.gen.ts (openapi-typescript's types),
 // agents.gen.ts and rest.gen.ts (a function per operation: scripts/functions.ts), reads.gen.ts
 // (the POSTs that only read) and facts.gen.ts (the spec's lists as values: BatchTaskInfo's
-// properties, the never-null ones, the states, the final ones). `--check` compares instead of writing
+// properties, the never-null ones, the states, the final ones) and archive.gen.ts (the BatchTasks
+// archive's columns and operators, as types for typed queries and as values). `--check` compares instead of writing
 // (@so-batch/spec/generated: the same runner and message as every sibling's generator).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { readArchive, type ArchiveFacts } from '@so-batch/spec/archive';
 import { checkGenerated, doNotEditHeader, REGENERATE_COMMAND, runGenerator, type GeneratedFiles, type StaleCheck } from '@so-batch/spec/generated';
 import { operationFacts, renderModule, renderReads } from './functions.ts';
 
@@ -71,6 +73,58 @@ export const FINAL_STATES = ${list(final)} as const satisfies readonly BatchTask
 `;
 }
 
+/** archive.gen.ts: the BatchTasks archive (x-so-batch-archive) as the typed queries read it. */
+export function renderArchive(archive: ArchiveFacts, header = doNotEditHeader('scripts/generate.ts')): string {
+  const key = (name: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+  const union = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(' | ');
+  const itemTypes = [...new Set(archive.columns.flatMap((column) => (column.itemsSchema ? [column.itemsSchema] : [])))];
+  const columnType = (column: ArchiveFacts['columns'][number]) =>
+    `  ${key(column.name)}: { kind: ${JSON.stringify(column.kind)}; property: ${JSON.stringify(column.property)}${column.items ? `; items: ${column.itemsSchema ?? union(column.items.map(([, name]) => name))}` : ''} };`;
+  const spellings = archive.operators.flatMap((op) => [op.name, ...op.aliases].map((name) => ({ name, op })));
+  const operatorType = ({ name, op }: (typeof spellings)[number]) => `  ${key(name)}: { arity: ${JSON.stringify(op.arity)}; kinds: ${union(op.kinds)} };`;
+  return `${header}
+// The BatchTasks archive behind GET /api/v1/BatchTask (x-so-batch-archive, spec/components/archive.yaml).
+${itemTypes.length ? `import type { components } from './schema.gen.ts';\n\n${itemTypes.map((name) => `type ${name} = components['schemas']['${name}'];`).join('\n')}\n` : ''}
+/** Each column: the kind of value it holds, the BatchTaskInfo property it shows, a list column's items. */
+export interface ArchiveColumns {
+${archive.columns.map(columnType).join('\n')}
+}
+
+/** Every spelling of every operator (aliases too): its operands and the kinds of column it applies to. */
+export interface ArchiveOperators {
+${spellings.map(operatorType).join('\n')}
+}
+
+/** The columns rows carry when the query has no select. */
+export type ArchiveDefaultColumn = ${union(archive.columns.filter((column) => column.default).map((column) => column.name))};
+
+/** \`orderBy\`'s directions; the first is the default. */
+export type ArchiveDirection = ${union(archive.directions)};
+
+/** The kinds of value a column holds. */
+export type ArchiveKind = ${union(Object.keys(archive.kinds))};
+
+/** Every column's kind, in the spec's order: what a typed query needs at run time to write a value. */
+export const ARCHIVE_COLUMN_KINDS = {
+${archive.columns.map((column) => `  ${key(column.name)}: ${JSON.stringify(column.kind)},`).join('\n')}
+} as const satisfies Record<keyof ArchiveColumns, ArchiveKind>;
+
+/** Every spelling of every operator: its arity (none, one, two, list) and kinds. */
+export const ARCHIVE_OPERATORS = {
+${spellings.map(({ name, op }) => `  ${key(name)}: { arity: ${JSON.stringify(op.arity)}, kinds: ${JSON.stringify(op.kinds)} },`).join('\n')}
+} as const satisfies { [O in keyof ArchiveOperators]: { arity: ArchiveOperators[O]['arity']; kinds: readonly ArchiveOperators[O]['kinds'][] } };
+
+/** The columns without select, in the spec's order. */
+export const ARCHIVE_DEFAULT_COLUMNS = ${JSON.stringify(archive.columns.filter((column) => column.default).map((column) => column.name))} as const satisfies readonly ArchiveDefaultColumn[];
+
+/** The functions of $filter, as the spec writes their form. */
+export const ARCHIVE_FUNCTIONS = ${JSON.stringify(archive.functions.map((fn) => fn.form))} as const;
+
+/** Rows per page: the server links to the rest. */
+export const ARCHIVE_PAGE_SIZE = ${archive.pageSize};
+`;
+}
+
 /** Every generated file, by its name in src/generated/; `source` is src/ as the files import it. */
 export async function generateAll(specPath = bundledSpecPath(), source = '..'): Promise<Record<string, string>> {
   const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Json;
@@ -81,6 +135,7 @@ export async function generateAll(specPath = bundledSpecPath(), source = '..'): 
     'rest.gen.ts': renderModule(facts, 'rest', FUNCTIONS_HEADER, source),
     'reads.gen.ts': renderReads(facts, FUNCTIONS_HEADER),
     'facts.gen.ts': renderFacts(spec),
+    'archive.gen.ts': renderArchive(readArchive(spec)),
   };
 }
 

@@ -27,7 +27,8 @@ export type BatchFailure =
   | BatchResponseTooLargeError
   | BatchTaskFailedError
   | BatchTaskNotFoundError
-  | BatchTaskStalledError;
+  | BatchTaskStalledError
+  | BatchPagingError;
 
 /** The server answered with a status outside 2xx. `body` is SuperOffice's error body when it sent one. */
 export class BatchHttpError extends BatchError {
@@ -277,5 +278,23 @@ export class BatchTaskStalledError extends BatchError {
     this.task = task;
     this.stallMs = details.stallMs;
     this.unchangedMs = details.unchangedMs;
+  }
+}
+
+/** Why archivePages() stopped following odata.nextLink. */
+export type PagingProblem = 'not-a-url' | 'other-origin' | 'not-advancing' | 'empty-page' | 'max-pages';
+
+/**
+ * archivePages() (or archiveRows()) stopped: the server's paging went wrong (a link that is no
+ * URL, leads to another origin or does not move forward; an empty page that links to more), or
+ * `maxPages` was reached. The pages before it were yielded.
+ */
+export class BatchPagingError extends BatchError {
+  readonly kind = 'paging';
+  readonly name = 'BatchPagingError';
+  readonly reason: PagingProblem;
+  constructor(operation: string, reason: PagingProblem, message: string) {
+    super(operation, message);
+    this.reason = reason;
   }
 }

@@ -5,6 +5,26 @@ export type { AnyBatchClient, BatchClientOptions, BatchCore, BatchResult, CallOp
 export type { AgentsClient } from './generated/agents.gen.ts';
 export type { RestClient } from './generated/rest.gen.ts';
 export { waitForBatchTask } from './wait.ts';
+export { archivePages, archiveQuery, archiveRows, queryArchive, DEFAULT_MAX_PAGES } from './archive.ts';
+export type {
+  ArchiveCell,
+  ArchiveColumn,
+  ArchiveColumns,
+  ArchiveCondition,
+  ArchiveDate,
+  ArchiveDefaultColumn,
+  ArchiveDirection,
+  ArchiveOperatorOf,
+  ArchiveOrder,
+  ArchivePage,
+  ArchivePagingOptions,
+  ArchiveQueryInput,
+  ArchiveRowOf,
+  ArchiveValue,
+  RowOf,
+  TypedArchiveQuery,
+} from './archive.ts';
+export { ARCHIVE_COLUMN_KINDS, ARCHIVE_DEFAULT_COLUMNS, ARCHIVE_FUNCTIONS, ARCHIVE_OPERATORS, ARCHIVE_PAGE_SIZE } from './generated/archive.gen.ts';
 export type { FinishedBatchTask, WaitFailure, WaitOptions } from './wait.ts';
 /** OData options of GET /api/v1/BatchTask, as the spec types them. */
 export type ODataQuery = import('./core.ts').Query<'v1Batch_GetAll'>;
@@ -28,6 +48,7 @@ export {
   BatchHttpError,
   BatchNetworkError,
   BatchNullResponseError,
+  BatchPagingError,
   BatchRedirectError,
   BatchRequestInvalidError,
   BatchResponseTooLargeError,
@@ -38,7 +59,7 @@ export {
   BatchUnexpectedBodyError,
   BatchWaitTimeoutError,
 } from './errors.ts';
-export type { BatchFailure, RedirectDetails, RedirectRefusal } from './errors.ts';
+export type { BatchFailure, PagingProblem, RedirectDetails, RedirectRefusal } from './errors.ts';
 // The redaction rules (createRedactor, basicSecrets) are `@so-batch/client/redaction`: the client
 // loads them only when something fails, and a re-export here would bundle them into every app.
 export { DEFAULT_MAX_RESPONSE_BYTES } from './options.ts';

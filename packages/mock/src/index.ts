@@ -30,11 +30,13 @@ export {
   MAX_PARAMETER_LENGTH,
   MAX_PERIOD_COUNT,
   ODataQueryError,
+  OPERATORS,
   formatArchiveQuery,
   jsonSafeName,
   parseArchiveQuery,
   queryBatchTasks,
 } from './odata.ts';
+export { parseArchiveFilter, type ParsedCondition } from './odata.ts';
 export type { ArchiveColumn, ArchiveContext, ArchiveMode, ArchiveOptions, ArchivePage, ArchiveQuery, ArchiveRow, BatchTaskInfoLike, ColumnKind } from './odata.ts';
 
 /** A task as the spec's BatchTaskInfo types it (generated: src/generated/schema.gen.ts). */

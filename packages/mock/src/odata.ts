@@ -325,6 +325,8 @@ class FilterParser {
   #unaryJustRead: { col: ArchiveColumn; op: OperatorSpec } | undefined;
   /** The columns the filter reads. */
   readonly used = new Set<ArchiveColumn>();
+  /** The conditions read (functions aside), as parseArchiveFilter reports them. */
+  readonly conditions: ParsedCondition[] = [];
 
   constructor(text: string, context: ArchiveContext) {
     this.#tokens = tokenize(text, '$filter');
@@ -489,9 +491,14 @@ class FilterParser {
     const name = col.name;
     const get = (row: TaskRow) => row.values.get(name) ?? null;
     const opName = op.operator.toLowerCase();
-    if (op.arity === 'none') return this.#unary(col, opName);
+    const record = (values: ReadonlyArray<number | string | boolean>) => this.conditions.push({ column: col.name, operator: op.operator, values });
+    if (op.arity === 'none') {
+      record([]);
+      return this.#unary(col, opName);
+    }
     if (op.arity === 'two') {
       const bounds = this.#valueList(col, op.name) as number[];
+      record(bounds);
       if (bounds.length !== 2) this.#fail(opToken, `'${op.name}' takes exactly two values: ${op.name} (low, high)`);
       const [low, high] = bounds as [number, number];
       if (opName === 'between') return (row) => inclusive(get(row), low, high);
@@ -500,7 +507,9 @@ class FilterParser {
       return (row) => inHalfOpen(get(row), from, to);
     }
     if (op.arity === 'list') {
-      const values = new Set(this.#valueList(col, op.name));
+      const list = this.#valueList(col, op.name);
+      record(list);
+      const values = new Set(list);
       const negated = opName === 'notoneof' || opName === 'associateisnotoneof';
       return (row) => {
         const value = get(row);
@@ -508,6 +517,7 @@ class FilterParser {
       };
     }
     const operand = this.#value(col);
+    record([operand]);
     if (col.kind === 'string') return stringPredicate(get, opName, (operand as string).toLowerCase());
     if (col.kind === 'date') {
       const from = dayStart(operand as number);
@@ -795,6 +805,21 @@ function checkCount(parameter: string, value: number | undefined): number | unde
     throw new ODataQueryError(parameter, 0, String(value), `expected a whole number from 0 to 2147483647, found ${String(value)}`);
   }
   return value;
+}
+
+/** A condition as the mock read it: the operator as the spec names it (aliases resolved), the values typed (list items by number, dates as epoch ms). */
+export interface ParsedCondition {
+  column: string;
+  operator: string;
+  values: ReadonlyArray<number | string | boolean>;
+}
+
+/** Reads a $filter as queryBatchTasks does, and says what it means; throws ODataQueryError where it cannot. */
+export function parseArchiveFilter(filter: string, context: Pick<ArchiveContext, 'currentAssociateId' | 'now'>): ParsedCondition[] {
+  checkLength('$filter', filter);
+  const parser = new FilterParser(filter, { ...context, nextLink: () => '' });
+  parser.parse();
+  return parser.conditions;
 }
 
 /**
