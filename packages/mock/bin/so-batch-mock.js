@@ -18,64 +18,29 @@ if (major < wantMajor || (major === wantMajor && minor < (wantMinor ?? 0))) {
   process.exit(1);
 }
 
-let startMock, readFixtureFile, readJobsFile, fixturePath, bundledSpecPath, loadSpec;
+let startMock, mockOptionsFromEnv;
 try {
-  ({ startMock, readFixtureFile, readJobsFile, fixturePath, bundledSpecPath, loadSpec } = await import('../dist/index.js'));
+  ({ startMock, mockOptionsFromEnv } = await import('../dist/index.js'));
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/dist/index.js')) throw error;
   console.error('The mock is not built: run `pnpm --filter @so-batch/mock build` (or `pnpm build`) in the so-batch workspace.');
   process.exit(1);
 }
 
-const port = Number(process.env.MOCK_PORT ?? 4010);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`MOCK_PORT must be a port number (0-65535), not "${process.env.MOCK_PORT}".`);
+let options;
+try {
+  options = mockOptionsFromEnv();
+} catch (error) {
+  console.error(error.message);
   process.exit(2);
 }
-
-const taskSeconds = Number(process.env.MOCK_TASK_SECONDS ?? 5);
-if (!Number.isFinite(taskSeconds) || taskSeconds < 0 || taskSeconds > 86_400) {
-  console.error(`MOCK_TASK_SECONDS must be a number of seconds (0-86400), not "${process.env.MOCK_TASK_SECONDS}".`);
-  process.exit(2);
-}
-
-const maxTasks = process.env.MOCK_MAX_TASKS === undefined ? undefined : Number(process.env.MOCK_MAX_TASKS);
-if (maxTasks !== undefined && (!Number.isInteger(maxTasks) || maxTasks < 1 || maxTasks > 10_000_000)) {
-  console.error(`MOCK_MAX_TASKS must be a whole number of tasks (1-10000000), not "${process.env.MOCK_MAX_TASKS}".`);
-  process.exit(2);
-}
-
-const clock = process.env.MOCK_CLOCK ?? 'real';
-if (clock !== 'real' && clock !== 'manual') {
-  console.error(`MOCK_CLOCK must be real or manual, not "${clock.slice(0, 40)}".`);
-  process.exit(2);
-}
-
-let tasks;
-if (process.env.MOCK_TASKS) {
-  try {
-    tasks = readFixtureFile(loadSpec(bundledSpecPath()), fixturePath(process.env.MOCK_TASKS), maxTasks === undefined ? {} : { maxTasks });
-  } catch (error) {
-    console.error(`MOCK_TASKS: ${error.message}`);
-    process.exit(2);
-  }
-}
-
-let jobs;
-if (process.env.MOCK_JOBS) {
-  try {
-    jobs = readJobsFile(loadSpec(bundledSpecPath()), fixturePath(process.env.MOCK_JOBS));
-  } catch (error) {
-    console.error(`MOCK_JOBS: ${error.message}`);
-    process.exit(2);
-  }
-}
+const { port, taskRunMs, clock, tasks, jobs, maxTasks } = options;
 
 let mock;
 try {
   mock = await startMock({
     port,
-    taskRunMs: taskSeconds * 1000,
+    taskRunMs,
     clock,
     ...(tasks ? { tasks } : {}),
     ...(jobs ? { jobs } : {}),

@@ -15,7 +15,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type Config, type NormalizedProblem } from '@redocly/openapi-core';
 import { warmPrisms } from './dev-prism.ts';
-import { bundledSpecPath, fixturePath, loadSpec, readFixtureFile, readJobsFile, startMock, type FixtureTask, type JobBehaviour, type RunningMock, type StoredTask } from './index.ts';
+import { mockOptionsFromEnv, startMock, type FixtureTask, type JobBehaviour, type MockEnvOptions, type RunningMock, type StoredTask } from './index.ts';
 import type { PrismProcess } from './prism.ts';
 
 export interface DevLoopOptions {
@@ -393,45 +393,14 @@ function workspaceRebuilder(root: string, print: (line: string) => void) {
 // copy of the spec instead (and rebuilds nothing in the workspace). The sandbox lives as long as the
 // loop: a spec save keeps it, and only its reset() (or a restart) empties it.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const port = Number(process.env.MOCK_PORT ?? 4010);
-  const taskSeconds = Number(process.env.MOCK_TASK_SECONDS ?? 5);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`MOCK_PORT must be a port number (0-65535), not "${process.env.MOCK_PORT}".`);
+  let options: MockEnvOptions;
+  try {
+    options = mockOptionsFromEnv();
+  } catch (error) {
+    console.error((error as Error).message);
     process.exit(2);
   }
-  if (!Number.isFinite(taskSeconds) || taskSeconds < 0 || taskSeconds > 86_400) {
-    console.error(`MOCK_TASK_SECONDS must be a number of seconds (0-86400), not "${process.env.MOCK_TASK_SECONDS}".`);
-    process.exit(2);
-  }
-  const maxTasks = process.env.MOCK_MAX_TASKS === undefined ? undefined : Number(process.env.MOCK_MAX_TASKS);
-  if (maxTasks !== undefined && (!Number.isInteger(maxTasks) || maxTasks < 1 || maxTasks > 10_000_000)) {
-    console.error(`MOCK_MAX_TASKS must be a whole number of tasks (1-10000000), not "${process.env.MOCK_MAX_TASKS}".`);
-    process.exit(2);
-  }
-  const clock = process.env.MOCK_CLOCK ?? 'real';
-  if (clock !== 'real' && clock !== 'manual') {
-    console.error(`MOCK_CLOCK must be real or manual, not "${clock.slice(0, 40)}".`);
-    process.exit(2);
-  }
-  let tasks: StoredTask[] | undefined;
-  if (process.env.MOCK_TASKS) {
-    try {
-      // A relative path is read from where the user ran `pnpm dev`, not from packages/mock.
-      tasks = readFixtureFile(loadSpec(bundledSpecPath()), fixturePath(process.env.MOCK_TASKS), maxTasks === undefined ? {} : { maxTasks });
-    } catch (error) {
-      console.error(`MOCK_TASKS: ${(error as Error).message}`);
-      process.exit(2);
-    }
-  }
-  let jobs: Record<string, JobBehaviour> | undefined;
-  if (process.env.MOCK_JOBS) {
-    try {
-      jobs = readJobsFile(loadSpec(bundledSpecPath()), fixturePath(process.env.MOCK_JOBS));
-    } catch (error) {
-      console.error(`MOCK_JOBS: ${(error as Error).message}`);
-      process.exit(2);
-    }
-  }
+  const { port, taskRunMs, clock, tasks, jobs, maxTasks } = options;
   let loop: DevLoop;
   try {
     loop = await startDevLoop({
@@ -441,7 +410,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       clock,
       ...(process.env.MOCK_SPEC_DIR ? { specDir: process.env.MOCK_SPEC_DIR, rebuildWorkspace: false } : {}),
       port,
-      taskRunMs: taskSeconds * 1000,
+      taskRunMs,
       onLog: (line) => {
         if (!line.startsWith('[prism]')) console.log(line);
       },

@@ -18,6 +18,7 @@ export type { Fault, FaultControls, FaultHandle, FaultRule, RateLimitOptions } f
 export { ASSOCIATES, DEFAULT_CALLER, DEFAULT_MAX_FIXTURE_BYTES, FixtureError, fixturePath, readFixtureFile, type FixtureFileOptions } from './seed.ts';
 export { DEFAULT_MAX_PARAMETER_BYTES, DEFAULT_MAX_STRING, DEFAULT_MAX_TASKS, type StoredTask } from './store.ts';
 export type { ClockMode, MockClock } from './clock.ts';
+export { MockEnvError, mockOptionsFromEnv, type MockEnvOptions } from './env.ts';
 export { readJobsFile, type CancellationBehaviour, type JobBehaviour, type MockJobs } from './jobs.ts';
 export { MAX_ARCHIVE_PAGE_SIZE, type MockSandbox } from './sandbox.ts';
 export {
