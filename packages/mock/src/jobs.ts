@@ -29,17 +29,17 @@ const CONFLICTS: readonly { field: Field; excludes: readonly Field[]; why: strin
 /** The spec document whose BatchTaskCancellationBehaviour the checks use: an OpenAPI document with components. */
 export type SpecDocument = object;
 
-const validators = new WeakMap<SpecDocument, ValidateFunction>();
-function validatorFor(doc: SpecDocument): ValidateFunction {
-  let validate = validators.get(doc);
-  if (!validate) {
+// The schema is the control document's JobBehaviour (its `cancellation` is the Batch spec's enum,
+// bundled in): the same for every Batch spec document, so it is compiled once, not per document.
+let validator: ValidateFunction | undefined;
+function validatorFor(_doc: SpecDocument): ValidateFunction {
+  if (!validator) {
     // Not strict (the spec has keywords Ajv does not know), but NaN and Infinity are no numbers.
     const ajv = new Ajv2020({ strict: false, strictNumbers: true, allErrors: false });
     ajv.addSchema({ ...loadControlSpec(), $id: 'so-batch:control' });
-    validate = ajv.compile({ $ref: 'so-batch:control#/components/schemas/JobBehaviour' });
-    validators.set(doc, validate);
+    validator = ajv.compile({ $ref: 'so-batch:control#/components/schemas/JobBehaviour' });
   }
-  return validate;
+  return validator;
 }
 
 /** A schema description as a clause in a message: lower case first, no final period. */
