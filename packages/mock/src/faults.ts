@@ -182,9 +182,14 @@ export function checkFaultRule(rule: unknown, operationIds: readonly string[], a
 export class FaultSet implements FaultControls {
   private readonly rules: HeldRule[] = [];
   private nextId = 1;
-  private readonly operationIds: readonly string[];
+  private operationIds: readonly string[];
 
   constructor(operationIds: readonly string[]) {
+    this.operationIds = operationIds;
+  }
+
+  /** The operations of the spec now served (a dev-loop reload): new rules are checked against these; held ones stay. */
+  useOperations(operationIds: readonly string[]): void {
     this.operationIds = operationIds;
   }
 

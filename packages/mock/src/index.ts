@@ -174,9 +174,11 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const { store, jobs: book, clock } = sandboxState(sandbox);
   // Faults and the rate limit belong to the sandbox too: a dev-loop reload keeps them.
   let steering = steeringOf.get(sandbox);
-  if (!steering) {
+  const operationIds = indexOperations(doc).map((operation) => operation.operationId);
+  if (steering) steering.faults.useOperations(operationIds);
+  else {
     steering = {
-      faults: new FaultSet(indexOperations(doc).map((operation) => operation.operationId)),
+      faults: new FaultSet(operationIds),
       rateLimiter: options.rateLimit && new RateLimiter(options.rateLimit, clock.now),
     };
     steeringOf.set(sandbox, steering);

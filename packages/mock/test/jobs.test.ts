@@ -3,7 +3,7 @@
 // documentation says; a definition that cannot be true is refused, naming the field, and
 // changes nothing.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -321,6 +321,23 @@ describe('a sandbox served again', () => {
       expect((await read(id)).State).toBe('Succeeded');
     } finally {
       await again.stop();
+    }
+  });
+
+  it('served again with a spec that has a new operation, faults take that operation (a dev-loop reload)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'so-batch-reload-'));
+    const spec = JSON.parse(readFileSync(bundledSpecPath(), 'utf8'));
+    spec.paths['/api/v1/BatchTask/{id}/Restart'] = { post: { ...spec.paths['/api/v1/BatchTask/{id}/Stop'].post, operationId: 'v1Batch_RestartBatchJob' } };
+    const specPath = join(dir, 'openapi.json');
+    writeFileSync(specPath, JSON.stringify(spec));
+    const again = await startMock({ sandbox: mock.sandbox, specPath, prismUrl: prism.url });
+    try {
+      const handle = again.faults.add({ operation: 'v1Batch_RestartBatchJob', status: 503 });
+      expect(again.faults.list().map((held) => held.rule.operation)).toContain('v1Batch_RestartBatchJob');
+      handle.remove();
+    } finally {
+      await again.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
