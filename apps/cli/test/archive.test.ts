@@ -128,10 +128,11 @@ describe('query --help and the archive', () => {
     for (const form of ARCHIVE_FUNCTIONS) expect(help).toContain(form);
   });
 
-  it('every query example in the help runs against the mock: exit 0', async () => {
+  it("every query example in the help and the CLI's README runs against the mock: exit 0", async () => {
     const helps = (await cli(['query', '--help'])).stdout + (await cli(['--help'])).stdout;
-    const examples = [...helps.matchAll(/^ {2}so-batch (query .*)$/gm)].map((match) => shellWords(match[1]!));
-    expect(examples.length).toBeGreaterThanOrEqual(5);
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const examples = [...`${helps}\n${readme}`.matchAll(/^(?: {2})?so-batch (query .*)$/gm)].map((match) => shellWords(match[1]!));
+    expect(examples.length).toBeGreaterThanOrEqual(7);
     for (const args of examples) {
       const run = await cli(args, env());
       expect(run.code, `so-batch ${args.join(' ')}: ${run.stderr}`).toBe(0);
