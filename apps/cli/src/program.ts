@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { BATCH_TASK_STATES, FINAL_STATES, type BatchClient, type BatchResult, type BatchTaskInfo } from '@so-batch/client';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { checkTask, checkTasks } from './answers.ts';
+import { archiveHelp } from './archive.ts';
 import { completionScript, SHELLS, type Shell } from './completion.ts';
 import { connect, ENVIRONMENT_HELP, type ConnectionOptions } from './connect.ts';
 import { CliFailure, describe, EXIT, EXIT_CODES_HELP, internalError, notThere, type Target } from './failures.ts';
@@ -56,7 +57,7 @@ export async function run(argv: string[], terminal: Io, signal: AbortSignal, ver
     .option('--mock', "start the project's mock server and talk to it")
     .addHelpText(
       'after',
-      `${ENVIRONMENT_HELP}\n  COLUMNS         the width tables fit when stdout is not a terminal (a terminal's own width otherwise)\n\nExamples:\n  so-batch list --state Started\n  so-batch start --name ExportJob --param Folder=exports --watch\n  so-batch --mock get 189 --json\n  so-batch query --filter "name begins 'Export'" --order-by "id desc" --top 20`,
+      `${ENVIRONMENT_HELP}\n  COLUMNS         the width tables fit when stdout is not a terminal (a terminal's own width otherwise)\n\nExamples:\n  so-batch list --state Started\n  so-batch start --name ExportJob --param Folder=exports --watch\n  so-batch --mock get 189 --json\n  so-batch query --filter "name begins 'Export'" --order-by "created desc" --top 20`,
     )
     .addHelpText('afterAll', EXIT_CODES_HELP)
     // Set before the commands are added, which inherit them.
@@ -142,9 +143,9 @@ Examples:
   program
     .command('query')
     .description('Query the BatchTasks archive (REST GetAll): OData filter, order, columns and pages.')
-    .option('--filter <expression>', "which rows, such as \"name begins 'Export' and state eq 3\" ($filter)")
-    .option('--order-by <columns>', 'sort order, such as "id desc" ($orderBy)')
-    .option('--select <columns>', 'archive columns, such as name,state,progressPercent ($select)')
+    .option('--filter <expression>', "which rows, such as \"name begins 'Export' and state eq Failed\" ($filter)")
+    .option('--order-by <columns>', 'sort order, such as "created desc,name" ($orderBy)')
+    .option('--select <columns>', 'archive columns, such as batchTaskId,name,state ($select)')
     .addOption(new Option('--top <n>', 'at most this many rows per page ($top)').argParser(count('--top')))
     .addOption(new Option('--skip <n>', 'skip this many rows first ($skip)').argParser(count('--skip')))
     .option('--all-pages', 'follow odata.nextLink until the last page (within --max-pages and --max-rows)')
@@ -153,6 +154,8 @@ Examples:
     .addHelpText(
       'after',
       `
+${archiveHelp()}
+
 Without --all-pages, a page with more after it says so on stderr; with --json, stdout is
 {"value": [rows], "odata.nextLink": "..."} (the link only when there are more).
 
@@ -164,8 +167,9 @@ also holds "error" (its kind and message) and the link not followed.
 
 Examples:
   so-batch query --top 20
-  so-batch query --filter "name begins 'Export'" --order-by "id desc" --select id,name,state
-  so-batch query --filter "state eq 5" --all-pages --json
+  so-batch query --filter "name begins 'Export'" --order-by "batchTaskId desc" --select batchTaskId,name,state
+  so-batch query --filter "associateId currentAssociate and created lastWeek" --order-by "created desc"
+  so-batch query --filter "state eq Failed" --all-pages --json
   so-batch query --all-pages --max-pages 5000 --max-rows 500000 --json > archive.json`,
     )
     .action((options: { filter?: string; orderBy?: string; select?: string; top?: number; skip?: number; allPages?: boolean; maxPages: number; maxRows: number }) =>

@@ -1,4 +1,4 @@
-import type { BatchClient, ODataQuery } from '@so-batch/client';
+import { archivePages, BatchPagingError, type BatchClient, type ODataQuery } from '@so-batch/client';
 import { checkPage } from './answers.ts';
 import { CliFailure, describe, EXIT, type Target } from './failures.ts';
 import { StreamedJson, StreamedTable, type Io } from './output.ts';
@@ -40,35 +40,34 @@ function shown(link: string): string {
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-/** The page to ask for next (its OData options), or why the link must not be followed. */
-function follow(link: string, target: Target, skip: number, followed: Set<string>): { query: ODataQuery } | { problem: string; kind: string } {
-  let url: URL;
-  try {
-    url = new URL(link, target.baseUrl);
-  } catch {
-    return { problem: `The server's odata.nextLink is not a URL (${shown(link)})`, kind: 'paging' };
+/** Why the client stopped following odata.nextLink (after `next`), in the CLI's words and exit codes. */
+function pagingStop(error: BatchPagingError, next: string | undefined, target: Target, pages: number, rows: number, maxPages: number): CliFailure {
+  const soFar = `${plural(pages, 'page')} and ${plural(rows, 'row')}`;
+  const link = shown(next ?? '');
+  switch (error.reason) {
+    case 'max-pages':
+      return new CliFailure(`Stopped after ${plural(pages, 'page')} (--max-pages ${maxPages}): more rows follow. Raise --max-pages to read them.`, EXIT.partial, { kind: 'max-pages' });
+    case 'other-origin': {
+      let origin = link;
+      try {
+        origin = shown(new URL(next ?? '', target.baseUrl).origin);
+      } catch {
+        // The client checked it is a URL; the link itself is named otherwise.
+      }
+      return new CliFailure(`The server's odata.nextLink leads to another host (${origin}): so-batch does not follow it. Stopped after ${soFar}.`, EXIT.server, { kind: 'other-host' });
+    }
+    case 'empty-page':
+      return new CliFailure(`The server sent an empty page that links to another (${link}): stopped after ${soFar}.`, EXIT.server, { kind: 'paging' });
+    case 'not-a-url':
+      return new CliFailure(`The server's odata.nextLink is not a URL (${link}): stopped after ${soFar}.`, EXIT.server, { kind: 'paging' });
+    default:
+      // not-advancing: the client says how (leads back, does not move forward, $skip not a count).
+      return new CliFailure(`The server's ${error.message.slice(error.operation.length + 2)}: stopped after ${soFar}.`, EXIT.server, { kind: 'paging' });
   }
-  if (url.origin !== new URL(target.baseUrl).origin) {
-    return { problem: `The server's odata.nextLink leads to another host (${shown(url.origin)}): so-batch does not follow it`, kind: 'other-host' };
-  }
-  if (followed.has(url.href)) return { problem: `The server's odata.nextLink leads back to a page already read (${shown(link)})`, kind: 'paging' };
-  const query: Record<string, string | number> = {};
-  for (const [key, value] of url.searchParams) query[key] = value;
-  for (const key of ['$top', '$skip'] as const) {
-    if (query[key] === undefined) continue;
-    if (!/^\d{1,9}$/.test(String(query[key]))) return { problem: `The server's odata.nextLink has a ${key} that is not a count (${shown(String(query[key]))})`, kind: 'paging' };
-    query[key] = Number(query[key]);
-  }
-  // Each page must start further on than the last: a link that changes but does not move would go on for ever.
-  if (query.$skip !== undefined && (query.$skip as number) <= skip) {
-    return { problem: `The server's odata.nextLink does not move forward ($skip ${query.$skip} after $skip ${skip})`, kind: 'paging' };
-  }
-  followed.add(url.href);
-  return { query: query as ODataQuery };
 }
 
 export async function runQuery(client: BatchClient, target: Target, io: Io, json: boolean, options: QueryOptions, signal: AbortSignal): Promise<number> {
-  let query: ODataQuery = {
+  const query: ODataQuery = {
     ...(options.select ? { $select: options.select } : {}),
     ...(options.filter ? { $filter: options.filter } : {}),
     ...(options.orderBy ? { $orderBy: options.orderBy } : {}),
@@ -77,60 +76,38 @@ export async function runQuery(client: BatchClient, target: Target, io: Io, json
   };
   const table = json ? undefined : new StreamedTable(io);
   const document = json ? new StreamedJson(io) : undefined;
-  const followed = new Set<string>();
   let pages = 0;
   let rows = 0;
   let next: string | undefined;
   let stop: CliFailure | undefined;
-  for (;;) {
-    const answer = await client.rest.getAll(query, { signal });
-    if (answer.error) {
-      // The first page failed: nothing was printed, the failure is reported as any other.
-      if (pages === 0) throw describe(answer.error, target);
-      stop = describe(answer.error, target);
-      break;
+  // The client follows the links and guards them (same origin, moving forward, no empty page
+  // linking on, --max-pages); --max-rows is ours: the loop stops taking pages.
+  try {
+    for await (const answer of archivePages(client, query, { maxPages: options.allPages ? options.maxPages : 1, signal })) {
+      const page = checkPage(answer, target);
+      pages++;
+      next = page['odata.nextLink'] ?? undefined;
+      let value = page.value as Record<string, unknown>[];
+      const room = options.maxRows - rows;
+      if (options.allPages && value.length > room) {
+        value = value.slice(0, room);
+        // The link would go on after the rows left out of this page: not given.
+        next = undefined;
+        stop = new CliFailure(`Stopped at ${rows + room} rows (--max-rows ${options.maxRows}): more rows follow. Raise --max-rows to read them.`, EXIT.partial, { kind: 'max-rows' });
+      }
+      table?.add(value);
+      document?.add(value);
+      rows += value.length;
+      if (stop || !next || !options.allPages) break;
+      if (rows >= options.maxRows) {
+        stop = new CliFailure(`Stopped at ${rows} rows (--max-rows ${options.maxRows}): more rows follow. Raise --max-rows to read them.`, EXIT.partial, { kind: 'max-rows' });
+        break;
+      }
     }
-    let page;
-    try {
-      page = checkPage(answer.data, target);
-    } catch (failure) {
-      if (pages === 0 || !(failure instanceof CliFailure)) throw failure;
-      stop = failure;
-      break;
-    }
-    pages++;
-    next = page['odata.nextLink'] ?? undefined;
-    let value = page.value as Record<string, unknown>[];
-    const room = options.maxRows - rows;
-    if (options.allPages && value.length > room) {
-      value = value.slice(0, room);
-      // The link would go on after the rows left out of this page: not given.
-      next = undefined;
-      stop = new CliFailure(`Stopped at ${rows + room} rows (--max-rows ${options.maxRows}): more rows follow. Raise --max-rows to read them.`, EXIT.partial, { kind: 'max-rows' });
-    }
-    table?.add(value);
-    document?.add(value);
-    rows += value.length;
-    if (stop || !next || !options.allPages) break;
-    const soFar = `${plural(pages, 'page')} and ${plural(rows, 'row')}`;
-    if (value.length === 0) {
-      stop = new CliFailure(`The server sent an empty page that links to another (${shown(next)}): stopped after ${soFar}.`, EXIT.server, { kind: 'paging' });
-      break;
-    }
-    if (rows >= options.maxRows) {
-      stop = new CliFailure(`Stopped at ${rows} rows (--max-rows ${options.maxRows}): more rows follow. Raise --max-rows to read them.`, EXIT.partial, { kind: 'max-rows' });
-      break;
-    }
-    if (pages >= options.maxPages) {
-      stop = new CliFailure(`Stopped after ${plural(pages, 'page')} (--max-pages ${options.maxPages}): more rows follow. Raise --max-pages to read them.`, EXIT.partial, { kind: 'max-pages' });
-      break;
-    }
-    const step = follow(next, target, Number(query.$skip ?? 0), followed);
-    if ('problem' in step) {
-      stop = new CliFailure(`${step.problem}${step.kind === 'other-host' ? '. Stopped' : ': stopped'} after ${soFar}.`, EXIT.server, { kind: step.kind });
-      break;
-    }
-    query = step.query;
+  } catch (error) {
+    // The first page failed: nothing was printed, the failure is reported as any other.
+    if (pages === 0) throw describe(error as Error, target);
+    stop = error instanceof BatchPagingError ? pagingStop(error, next, target, pages, rows, options.maxPages) : describe(error as Error, target);
   }
   // A stop after the first page: the rows read are printed, and so is why it stopped.
   const more = next !== undefined && (stop !== undefined || !options.allPages);

@@ -75,6 +75,28 @@ describe('query --all-pages stops, and says why', () => {
     }
   });
 
+  it('a link that is not a URL: the rows read, then why, exit 6 (kind paging)', async () => {
+    script.answer = () => ({ json: { value: [row(1)], 'odata.nextLink': 'http://[not-a-host/api/v1/BatchTask?$skip=1' } });
+    const result = await cli(['query', '--all-pages', '--json'], env());
+    expect(result.code).toBe(6);
+    expect(script.server.requests).toHaveLength(1);
+    expect(result.stderr).toBe("so-batch: The server's odata.nextLink is not a URL (http://[not-a-host/api/v1/BatchTask?$skip=1): stopped after 1 page and 1 row.\n");
+    const document = JSON.parse(result.stdout);
+    expect(document.value).toEqual([row(1)]);
+    expect(document.error).toMatchObject({ kind: 'paging' });
+  });
+
+  it('--max-pages with --json: the rows read, the link not followed, error kind max-pages', async () => {
+    script.answer = pages(2);
+    const result = await cli(['query', '--all-pages', '--max-pages', '2', '--json'], env());
+    expect(result.code).toBe(8);
+    expect(script.server.requests).toHaveLength(2);
+    const document = JSON.parse(result.stdout);
+    expect(document.value).toEqual([row(1), row(2), row(3), row(4)]);
+    expect(document['odata.nextLink']).toMatch(/\$skip=4$/);
+    expect(document.error).toEqual({ kind: 'max-pages', message: 'Stopped after 2 pages (--max-pages 2): more rows follow. Raise --max-pages to read them.' });
+  });
+
   it('--max-pages: stops after that many pages, exit 8, the rows read printed', async () => {
     script.answer = pages(2);
     const result = await cli(['query', '--all-pages', '--max-pages', '5'], env());
