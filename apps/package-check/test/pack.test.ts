@@ -156,18 +156,19 @@ beforeAll(async () => {
   });
 
   // The client README's examples, word for word (its first ts block: createBatchClient; its
-  // second: one function per call), and a consumer's settings.
+  // second: one function per call; its third: a typed archive query), and a consumer's settings.
   const readme = readFileSync(join(ROOT, 'packages', 'client', 'README.md'), 'utf8');
-  const [example, perFunction] = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
-  if (!example || !perFunction) throw new Error('packages/client/README.md lacks its two ts blocks');
+  const [example, perFunction, archive] = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+  if (!example || !perFunction || !archive) throw new Error('packages/client/README.md lacks its three ts blocks');
   writeFileSync(join(project, 'readme.ts'), example);
   writeFileSync(join(project, 'per-function.ts'), perFunction);
+  writeFileSync(join(project, 'client-archive.ts'), archive);
   writeFileSync(join(project, 'globals.d.ts'), 'declare const process: { env: Record<string, string | undefined> };\n');
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [], skipLibCheck: false, outDir: 'out' },
-      files: ['readme.ts', 'per-function.ts', 'archive-query.ts', 'globals.d.ts'],
+      files: ['readme.ts', 'per-function.ts', 'client-archive.ts', 'archive-query.ts', 'globals.d.ts'],
     }),
   );
   // The root README's failure-path file and its typed archive query, word for word: the ts block under each heading.
@@ -232,7 +233,7 @@ describe('the tarballs', () => {
   });
 });
 
-it(`the client README's examples type-check with TypeScript ${OLDEST_TYPESCRIPT} (strict, nodenext, skipLibCheck off)`, async () => {
+it(`the client README's examples and the root README's typed query type-check with TypeScript ${OLDEST_TYPESCRIPT} (strict, nodenext, skipLibCheck off)`, async () => {
   const tsc = join(project, 'node_modules', 'typescript', 'bin', 'tsc');
   const result = await runFile(WORKSPACE_NODE, [tsc, '-p', '.'], { cwd: project }).catch((error: { stdout?: string; message: string }) => {
     throw new Error(`tsc ${OLDEST_TYPESCRIPT} failed:\n${error.stdout ?? error.message}`);
@@ -240,6 +241,7 @@ it(`the client README's examples type-check with TypeScript ${OLDEST_TYPESCRIPT}
   expect(result.stdout).toBe('');
   expect(existsSync(join(project, 'out', 'readme.js'))).toBe(true);
   expect(existsSync(join(project, 'out', 'per-function.js'))).toBe(true);
+  expect(existsSync(join(project, 'out', 'client-archive.js'))).toBe(true);
   expect(existsSync(join(project, 'out', 'archive-query.js'))).toBe(true);
 });
 
@@ -251,7 +253,7 @@ it(`the client README's examples type-check with TypeScript ${OLDEST_TYPESCRIPT}
  * associate 195's failed Export* tasks created in that week are listed. Every ticket is
  * associate 195 on the mock (its credentials.ts).
  */
-describe("the root README's typed archive query", () => {
+describe('typed archive queries from the READMEs, against a mock with tasks of its own', () => {
   const DAY_MS = 86_400_000;
   // Wednesday 12:00 UTC of next week: always after the mock's clock starts.
   const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
@@ -291,6 +293,17 @@ describe("the root README's typed archive query", () => {
       timeout: 60_000,
     });
     expect(stdout.split('\n').filter(Boolean)).toEqual(expected.map((task) => `#${task.Id} ${task.Name} ${task.Created}: ${task.Result}`));
+  });
+
+  it("the client README's archive example lists every failed or started Export* task, by id descending (Node 24)", async () => {
+    const { stdout } = await runFile(WORKSPACE_NODE, [join(project, 'out', 'client-archive.js')], {
+      cwd: project,
+      env: environment(WORKSPACE_NODE, { SO_BASE_URL: mockUrl, SO_TICKET: '7T:example==' }),
+      timeout: 60_000,
+    });
+    const listed = tasks.filter((task) => task.Name.startsWith('Export') && ['Failed', 'Started'].includes(task.State)).sort((a, b) => b.Id - a.Id);
+    expect(listed.length).toBeGreaterThan(4);
+    expect(stdout.split('\n').filter(Boolean)).toEqual(listed.map((task) => `#${task.Id} ${task.Name}: ${task.State}`));
   });
 });
 
