@@ -11,6 +11,15 @@ export interface ModuleWeight {
   bytes: number;
 }
 
+export interface LoadedFile {
+  /** Its gzipped (-9) bytes, as a server sends it. */
+  gzipBytes: number;
+  /** Its modules, heaviest first (minified bytes). */
+  modules: ModuleWeight[];
+  /** Imported only for its evaluation (`import"./chunk.js"`): the call uses none of its exports. */
+  bareImport: boolean;
+}
+
 export interface BundleFigures {
   name: string;
   /** What the call loads before it is made: the entry and the chunks it imports statically. */
@@ -23,11 +32,15 @@ export interface BundleFigures {
   modules: ModuleWeight[];
   /** The modules of the lazy chunks. */
   lazyModules: ModuleWeight[];
+  /** Each file loaded for the call, heaviest first. */
+  loadedFiles: LoadedFile[];
 }
 
 const BASE = "'https://online.superoffice.com/Cust1'";
 
-// The same entry shape for each: create a client, make one GetBatchTaskInfo call, use the answer.
+// The same entry shape for each: create a client, make one call, use the answer. Most make one
+// GetBatchTaskInfo call; the two archive entries make the same GetAll query, one as a raw $filter
+// and one typed (the README's "my failed exports of last week"), to weigh what typing it costs.
 const ENTRIES: Record<string, string> = {
   'openapi-fetch alone (the floor)': `
     import createClient from 'openapi-fetch';
@@ -38,6 +51,27 @@ const ENTRIES: Record<string, string> = {
     import { getBatchTaskInfo } from '@so-batch/client/agents';
     const client = createBatchCore({ baseUrl: ${BASE}, auth: { scheme: 'SOTicket', ticket: 't' } });
     getBatchTaskInfo(client, 189).then(({ data }) => console.log(data));`,
+  '@so-batch/client, one getAll call (raw $filter)': `
+    import { createBatchCore } from '@so-batch/client/core';
+    import { getAll } from '@so-batch/client/rest';
+    const client = createBatchCore({ baseUrl: ${BASE}, auth: { scheme: 'SOTicket', ticket: 't' } });
+    getAll(client, {
+      $select: 'batchTaskId,name,created,result',
+      $filter: "name begins 'Export' and state eq Failed and associateId currentAssociate and created lastWeek",
+      $orderBy: 'created desc',
+      $top: 20,
+    }).then(({ data }) => console.log(data));`,
+  '@so-batch/client, one typed archive query (archiveQuery + queryArchive)': `
+    import { createBatchCore } from '@so-batch/client/core';
+    import { archiveQuery, queryArchive } from '@so-batch/client/archive';
+    const client = createBatchCore({ baseUrl: ${BASE}, auth: { scheme: 'SOTicket', ticket: 't' } });
+    const query = archiveQuery({
+      select: ['batchTaskId', 'name', 'created', 'result'],
+      filter: [['name', 'begins', 'Export'], ['state', 'eq', 'Failed'], ['associateId', 'currentAssociate'], ['created', 'lastWeek']],
+      orderBy: [['created', 'desc']],
+      top: 20,
+    });
+    queryArchive(client, query).then(({ data }) => console.log(data));`,
   '@so-batch/client, createBatchClient()': `
     import { createBatchClient } from '@so-batch/client';
     const client = createBatchClient({ baseUrl: ${BASE}, auth: { scheme: 'SOTicket', ticket: 't' } });
@@ -109,8 +143,22 @@ export async function measureBundles(): Promise<BundleFigures[]> {
       }
       const lazy = Object.keys(outputs).filter((file) => file.endsWith('.js') && !loaded.has(file));
       const gzip = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + gzipSync(code(file), { level: 9 }).length, 0);
+      const importers = (file: string) => [...loaded].filter((other) => outputs[other]!.imports.some((imported) => imported.path === file && imported.kind === 'import-statement'));
+      // esbuild writes an import whose bindings are all unused as a bare `import"./chunk.js"`.
+      const bareOnly = (file: string) => {
+        const base = file.split('/').pop()!;
+        const importedBy = importers(file);
+        return importedBy.length > 0 && importedBy.every((other) => {
+          const text = Buffer.from(code(other)).toString('utf8');
+          return text.includes(`import"./${base}"`) && !new RegExp(`from\\s*"\\./${base.replace(/[.]/g, '\\.')}"`).test(text);
+        });
+      };
+      const loadedFiles = [...loaded]
+        .map((file) => ({ gzipBytes: gzip([file]), modules: weights(outputs, [file]), bareImport: bareOnly(file) }))
+        .sort((a, b) => b.gzipBytes - a.gzipBytes);
       figures.push({
         name,
+        loadedFiles,
         minifiedBytes: [...loaded].reduce((sum, file) => sum + code(file).length, 0),
         gzipBytes: gzip(loaded),
         lazyGzipBytes: gzip(lazy),
@@ -127,7 +175,10 @@ export async function measureBundles(): Promise<BundleFigures[]> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const figure of await measureBundles()) {
     console.log(`${figure.name}: ${figure.minifiedBytes} B minified, ${figure.gzipBytes} B min+gzip (+${figure.lazyGzipBytes} B lazy)`);
-    for (const m of figure.modules) console.log(`  ${m.bytes}\t${m.module}`);
+    for (const file of figure.loadedFiles) {
+      console.log(`  file: ${file.gzipBytes} B min+gzip${file.bareImport ? ' (imported bare: nothing of it used)' : ''}`);
+      for (const m of file.modules) console.log(`    ${m.bytes}\t${m.module}`);
+    }
     if (figure.lazyModules.length) console.log('  lazy:', figure.lazyModules.map((m) => `${m.module} ${m.bytes}`).join(', '));
   }
 }

@@ -76,6 +76,27 @@ ${rows(one.lazyModules)}
 `;
 }
 
+const RAW_GET_ALL = 'one getAll call';
+const TYPED_QUERY = 'one typed archive query';
+
+/** The typed archive query against the same query as a raw getAll call: each file the typed one loads, what is in it. */
+function typedQueryWeights(bundles: BundleFigures[]): string {
+  const raw = bundles.find((b) => b.name.includes(RAW_GET_ALL));
+  const typed = bundles.find((b) => b.name.includes(TYPED_QUERY));
+  if (!raw || !typed) return '';
+  const label = (module: string) => module.replace(/^.*\/entry\d+\.js$/, 'the app (the entry)');
+  const shared = new Set(raw.modules.map((m) => label(m.module)));
+  const modules = (file: BundleFigures['loadedFiles'][number]) =>
+    file.modules.map((m) => `${label(m.module)} ${fmt(m.bytes)}${shared.has(label(m.module)) ? '' : ' (new)'}`).join(', ');
+  return `
+What "${typed.name}" loads, file by file, against "${raw.name}" (modules with their minified bytes; "new": not loaded by the raw getAll call):
+
+| loaded for the typed query | min+gzip bytes | modules (minified bytes) |
+| --- | ---: | --- |
+${typed.loadedFiles.map((file, index) => `| file ${index + 1}${file.bareImport ? ', imported bare (none of its exports used)' : ''} | ${fmt(file.gzipBytes)} | ${modules(file)} |`).join('\n')}
+`;
+}
+
 function mockTable(mock: MockFigures[]): string {
   const floorRps = (request: string) => mock.find((m) => m.request === request && m.server.startsWith('plain'))!.rps;
   return `| server | request | requests/s | p50 ms | p99 ms | requests/s vs the floor |
@@ -122,6 +143,27 @@ function readingBundles(bundles: BundleFigures[]): string {
 `;
 }
 
+function readingTypedQuery(bundles: BundleFigures[]): string {
+  const raw = bundles.find((b) => b.name.includes(RAW_GET_ALL));
+  const typed = bundles.find((b) => b.name.includes(TYPED_QUERY));
+  if (!raw || !typed) return '';
+  const over = typed.gzipBytes - raw.gzipBytes;
+  const bare = typed.loadedFiles.filter((file) => file.bareImport);
+  const bareBytes = bare.reduce((sum, file) => sum + file.gzipBytes, 0);
+  const lazyInRaw = new Set(raw.lazyModules.map((m) => m.module));
+  const bareNote = bare.length
+    ? `
+  Of that, ${fmt(bareBytes)} bytes are ${bare.map((file) => file.modules.map((m) => m.module).join(' + ')).join(', ')}, which esbuild's code splitting loads through
+  a bare \`import"./chunk.js"\` although the typed query uses none of it${bare.every((file) => file.modules.every((m) => lazyInRaw.has(m.module))) ? ' (the raw call loads it only when something fails)' : ''};
+  the other ${fmt(over - bareBytes)} bytes are the query builder and the column kinds it checks (see the table above).`
+    : '';
+  return `- **Typed archive query.** The README's "failed exports of last week" through the per-function
+  entries, typed (archiveQuery + queryArchive from \`@so-batch/client/archive\`), loads ${fmt(typed.gzipBytes)} bytes;
+  the same query as one \`getAll\` call with a raw \$filter (\`@so-batch/client/rest\`) loads ${fmt(raw.gzipBytes)}:
+  ${over >= 0 ? `${fmt(over)} more` : `${fmt(-over)} less`} (target: within 1,024: ${over <= 1024 ? 'met' : 'missed'}).${bareNote}
+`;
+}
+
 function readingMock(mock: MockFigures[]): string {
   const rps = (server: string, request: string) => mock.find((m) => m.server.startsWith(server) && m.request === request)?.rps;
   const ratios = [...new Set(mock.map((m) => m.request))]
@@ -138,7 +180,7 @@ function readingMock(mock: MockFigures[]): string {
 }
 
 function reading(r: Results): string {
-  const bullets = `${r.clients ? readingClients(r.clients) : ''}${r.bundles ? readingBundles(r.bundles) : ''}${r.mock ? readingMock(r.mock) : ''}`;
+  const bullets = `${r.clients ? readingClients(r.clients) : ''}${r.bundles ? readingBundles(r.bundles) + readingTypedQuery(r.bundles) : ''}${r.mock ? readingMock(r.mock) : ''}`;
   return bullets ? `\n## Reading the figures\n\n${bullets}` : '';
 }
 
@@ -178,6 +220,58 @@ answer, and are left out here (the copy is outside the workspace).
 `;
 }
 
+export const BUNDLE_HEADING = '## Bundle: what a browser app ships to make one call';
+
+/** The bundle section; `pnpm --filter @so-batch/bench bench bundles` rewrites it alone (and says so). */
+export function renderBundleSection(bundles: BundleFigures[] | undefined, failures: Failure[], measuredAlone = false): string {
+  const alone = measuredAlone
+    ? `\nMeasured alone (\`pnpm --filter @so-batch/bench bench bundles\`: the bundle step only) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC;
+the other sections are from the run named at the top.\n`
+    : '';
+  return `${BUNDLE_HEADING}
+${alone}
+${bundles ? bundleTable(bundles) + bundleWeights(bundles) + typedQueryWeights(bundles) : notMeasured('bundle sizes', failures)}
+
+Method: one entry per client, of the same shape (create the client, make one call, log the
+answer: GetBatchTaskInfo, or for the two archive entries the same GetAll query, raw and typed),
+bundled by esbuild for the browser (ESM, tree-shaken, minified, NODE_ENV=production) with code
+splitting, as an app's bundler does, so that what a client
+imports only when needed becomes chunks of its own. "Loaded for the call" is the entry and the
+chunks it imports statically: the files a browser loads before the call is made, each gzipped
+(level 9) on its own, as a server sends them, and summed.
+`;
+}
+
+/** The bundle bullets of "Reading the figures". */
+export function renderBundleReading(bundles: BundleFigures[]): string {
+  return readingBundles(bundles) + readingTypedQuery(bundles);
+}
+
+/** Replaces the section under `heading` (up to the next `## `) of an existing BENCHMARKS.md. */
+export function spliceSection(markdown: string, heading: string, section: string): string {
+  const start = markdown.indexOf(heading);
+  if (start < 0) throw new Error(`BENCHMARKS.md has no "${heading}" section: run the whole bench`);
+  const next = markdown.indexOf('\n## ', start + heading.length);
+  return `${markdown.slice(0, start)}${section}${next >= 0 ? markdown.slice(next) : ''}`;
+}
+
+/** Replaces the bundle bullets of "Reading the figures" (from "- **Bundle.**" to the next bullet that is not a bundle's). */
+export function spliceBundleReading(markdown: string, bullets: string): string {
+  const start = markdown.indexOf('- **Bundle.**');
+  if (start < 0) throw new Error('BENCHMARKS.md has no "- **Bundle.**" reading: run the whole bench');
+  let end = start;
+  for (;;) {
+    const next = markdown.slice(end + 1).search(/\n(?:- \*\*|## )/);
+    if (next < 0) {
+      end = markdown.length;
+      break;
+    }
+    end = end + 1 + next + 1;
+    if (!/^- \*\*(?:Bundle|Typed archive query)\.\*\*/.test(markdown.slice(end))) break;
+  }
+  return `${markdown.slice(0, start)}${bullets}${markdown.slice(end)}`;
+}
+
 /** Puts the dev loop's section into an existing BENCHMARKS.md, in place of the old one. */
 export function spliceDevLoopSection(markdown: string, section: string): string {
   const start = markdown.indexOf(DEV_LOOP_HEADING);
@@ -210,17 +304,7 @@ round; 7 rounds (7 runs of every client), the clients in a new random order each
 table shows the medians of the rounds; the comparisons take each round's ratio between two
 clients (measured within a few seconds of each other) and show the median and the range. @superoffice/webapi is loaded as CommonJS (its ESM build does not load in Node).
 
-## Bundle: what a browser app ships to make one call
-
-${r.bundles ? bundleTable(r.bundles) + bundleWeights(r.bundles) : notMeasured('bundle sizes', r.failures)}
-
-Method: one entry per client, of the same shape (create the client, make one GetBatchTaskInfo
-call, log the answer), bundled by esbuild for the browser (ESM, tree-shaken, minified,
-NODE_ENV=production) with code splitting, as an app's bundler does, so that what a client
-imports only when needed becomes chunks of its own. "Loaded for the call" is the entry and the
-chunks it imports statically: the files a browser loads before the call is made, each gzipped
-(level 9) on its own, as a server sends them, and summed.
-
+${renderBundleSection(r.bundles, r.failures)}
 ## The mock: throughput
 
 ${r.mock ? mockTable(r.mock) : notMeasured('mock throughput', r.failures)}

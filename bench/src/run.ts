@@ -9,7 +9,7 @@ import { measureClients } from './client-overhead.ts';
 import { measureDevLoop } from './dev-loop.ts';
 import { measureMock } from './mock-throughput.ts';
 import { measurePipeline, ROOT } from './pipeline.ts';
-import { renderDevLoopSection, renderReport, spliceDevLoopSection, type Failure } from './report.ts';
+import { BUNDLE_HEADING, renderBundleReading, renderBundleSection, renderDevLoopSection, renderReport, spliceBundleReading, spliceDevLoopSection, spliceSection, type Failure } from './report.ts';
 import { fmt } from './stats.ts';
 
 const started = performance.now();
@@ -31,11 +31,22 @@ async function attempt<T>(what: string, measure: () => Promise<T>): Promise<T | 
   }
 }
 
-// `bench dev-loop` measures the dev loop alone and rewrites only its section of BENCHMARKS.md.
+// `bench dev-loop` measures the dev loop alone and rewrites only its section of BENCHMARKS.md;
+// `bench bundles` does the same for the bundle sizes (its section and its reading).
 const only = process.argv.slice(2);
+if (only.join(' ') === 'bundles') {
+  step('bundle sizes (esbuild, minified, tree-shaken, gzip -9)…');
+  const bundles = await attempt('bundle sizes', measureBundles);
+  const path = join(ROOT, 'BENCHMARKS.md');
+  let markdown = spliceSection(readFileSync(path, 'utf8'), BUNDLE_HEADING, renderBundleSection(bundles, failures, true));
+  if (bundles) markdown = spliceBundleReading(markdown, renderBundleReading(bundles));
+  writeFileSync(path, markdown);
+  step(bundles ? 'wrote the bundle section of BENCHMARKS.md' : 'wrote the bundle step\'s failure into BENCHMARKS.md');
+  process.exit(bundles ? 0 : 1);
+}
 if (only.length > 0) {
   if (only.join(' ') !== 'dev-loop') {
-    console.error(`Unknown step: ${only.join(' ')}. Run all the steps, or \`dev-loop\` alone.`);
+    console.error(`Unknown step: ${only.join(' ')}. Run all the steps, or \`dev-loop\` or \`bundles\` alone.`);
     process.exit(2);
   }
   step('dev loop (8 spec edits, save to the mock answering with each)…');

@@ -48,6 +48,14 @@ interface Operation {
   requestBody?: unknown;
   responses?: Record<string, unknown>;
   'x-so-batch-meanings'?: { operationId: string }[];
+  'x-so-batch-archive'?: Archive;
+}
+
+/** GetAll's x-so-batch-archive, as far as the page shows it. */
+interface Archive {
+  kinds: Record<string, { title: string }>;
+  columns: { name: string; kind: string; property: string; default: boolean }[];
+  operators: { name: string; aliases?: string[]; arity: string; kinds: string[]; description: string }[];
 }
 const operations: Operation[] = Object.values(spec.paths).flatMap((item) => Object.values(item as Record<string, Operation>).filter((op) => op?.operationId));
 
@@ -225,7 +233,7 @@ it('shows the overview, lists every operation and schema, searches, asks nothing
   await assertQuiet(watched);
 }, 180_000);
 
-it('every operation has its section, and shows each of its named request and response examples', async () => {
+it('every operation has its section, and shows each of its named request and response examples (and GetAll the archive\'s tables)', async () => {
   const watched = await openDocs();
   const { page } = watched;
   const anchors: string[] = [];
@@ -238,6 +246,8 @@ it('every operation has its section, and shows each of its named request and res
     await expect.poll(() => textOf(section), { message: `${operation.operationId}: its section` }).toContain(operation.summary);
     const sectionText = await textOf(section);
     for (const meaning of operation['x-so-batch-meanings'] ?? []) expect(sectionText, `${operation.operationId} names ${meaning.operationId}`).toContain(meaning.operationId);
+
+    if (operation['x-so-batch-archive']) await checkArchiveTables(section, operation['x-so-batch-archive']);
 
     for (const samples of namedExamples(operation)) checked += await checkSamples(page, section, `${operation.operationId} ${samples.panel}${samples.status ? ` ${samples.status}` : ''} ${samples.mediaType}`, samples);
     if (operation.operationId === 'v1BatchAgent_GetBatchTaskInfo') {
@@ -255,8 +265,30 @@ it('every operation has its section, and shows each of its named request and res
   }
   expect(checked, 'named examples checked').toBe(operations.flatMap(namedExamples).reduce((sum, samples) => sum + samples.examples.length, 0));
   expect(checked).toBeGreaterThan(0);
+  expect(operations.filter((operation) => operation['x-so-batch-archive']).map((operation) => operation.operationId), 'the operations with archive tables').toEqual(['v1Batch_GetAll']);
   await assertQuiet(watched);
 }, 480_000);
+
+/**
+ * The archive's tables (spec/plugins/so-batch.js renders them into GetAll's description when the
+ * spec is bundled) are on the page as tables: a row per column, a row per operator.
+ */
+async function checkArchiveTables(section: Locator, archive: Archive): Promise<void> {
+  const tables = await section.locator('table').evaluateAll((elements) =>
+    (elements as HTMLTableElement[]).map((table) => [...table.rows].map((row) => [...row.cells].map((cell) => (cell.textContent ?? '').trim()))));
+  const table = (header: string[]) => {
+    const found = tables.find((rows) => isDeepStrictEqual(rows[0], header));
+    expect(found, `a table headed ${header.join(' | ')}`).toBeDefined();
+    return found!.slice(1);
+  };
+  const kind = (name: string) => archive.kinds[name]!.title;
+  const columns = table(['Column', 'Kind', 'BatchTaskInfo property', 'Without $select']);
+  expect(columns).toEqual(archive.columns.map((column) => [column.name, kind(column.kind), column.property, column.default ? 'yes' : 'no']));
+  expect(columns).toContainEqual(['cancellationBehaviour', 'list', 'CancellationBehaviour', 'no']);
+  const operators = table(['Operator', 'Also written', 'Form', 'Kinds', 'Means']);
+  expect(operators.map(([name]) => name)).toEqual(archive.operators.map((operator) => operator.name));
+  expect(operators).toContainEqual(['currentAssociate', '', 'column op', 'associate', "the caller's associate id"]);
+}
 
 /**
  * One sample panel (Payload, or Response for one status code) shows each named example: with

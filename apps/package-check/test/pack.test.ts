@@ -2,7 +2,8 @@
 // each, `npm install` the tarballs into a fresh project in the temp dir (from the registry, as a
 // user would), then use them there: the client README's example, type-checked with the oldest
 // TypeScript the README allows and run against `npx @so-batch/mock` on each Node at hand, and a
-// vitest file that starts the mock with startMock().
+// vitest file that starts the mock with startMock(); the root README's failure-path file and its
+// typed archive query (type-checked the same way, run against the mock started with tasks of its own).
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,13 +95,13 @@ async function contents(tarball: string): Promise<string[]> {
   return stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''));
 }
 
-/** Starts `npx @so-batch/mock` in the project and resolves with the URL it prints. */
-function startPackagedMock(node: string): Promise<{ url: string; child: ChildProcess }> {
+/** Starts `npx @so-batch/mock` in the project (with `settings` added to its environment) and resolves with the URL it prints. */
+function startPackagedMock(node: string, settings: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolveStart, reject) => {
     // Its own process group, so that stopping it reaches npx's child (the bin) too.
     const child = spawn('npx', ['--no-install', '@so-batch/mock'], {
       cwd: project,
-      env: environment(node, { MOCK_PORT: '0', MOCK_TASK_SECONDS: '1' }),
+      env: environment(node, { MOCK_PORT: '0', MOCK_TASK_SECONDS: '1', ...settings }),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -155,22 +156,26 @@ beforeAll(async () => {
   });
 
   // The client README's examples, word for word (its first ts block: createBatchClient; its
-  // second: one function per call), and a consumer's settings.
+  // second: one function per call; its third: a typed archive query), and a consumer's settings.
   const readme = readFileSync(join(ROOT, 'packages', 'client', 'README.md'), 'utf8');
-  const [example, perFunction] = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
-  if (!example || !perFunction) throw new Error('packages/client/README.md lacks its two ts blocks');
+  const [example, perFunction, archive] = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+  if (!example || !perFunction || !archive) throw new Error('packages/client/README.md lacks its three ts blocks');
   writeFileSync(join(project, 'readme.ts'), example);
   writeFileSync(join(project, 'per-function.ts'), perFunction);
+  writeFileSync(join(project, 'client-archive.ts'), archive);
   writeFileSync(join(project, 'globals.d.ts'), 'declare const process: { env: Record<string, string | undefined> };\n');
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [], skipLibCheck: false, outDir: 'out' },
-      files: ['readme.ts', 'per-function.ts', 'globals.d.ts'],
+      files: ['readme.ts', 'per-function.ts', 'client-archive.ts', 'archive-query.ts', 'globals.d.ts'],
     }),
   );
-  // The root README's failure-path file, word for word: the block under its heading.
+  // The root README's failure-path file and its typed archive query, word for word: the ts block under each heading.
   const rootReadme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const archiveQuery = /^### Query the archive, typed\n[\s\S]*?```ts\n([\s\S]*?)```/m.exec(rootReadme)?.[1];
+  if (!archiveQuery) throw new Error('README.md lacks the ts block of its section "Query the archive, typed"');
+  writeFileSync(join(project, 'archive-query.ts'), archiveQuery);
   const failurePaths = /^## Test your integration's failure paths\n[\s\S]*?```ts\n([\s\S]*?)```/m.exec(rootReadme)?.[1];
   if (!failurePaths) throw new Error("README.md lacks the ts block of its section \"Test your integration's failure paths\"");
   writeFileSync(join(project, 'failure-paths.test.ts'), failurePaths);
@@ -228,7 +233,7 @@ describe('the tarballs', () => {
   });
 });
 
-it(`the client README's examples type-check with TypeScript ${OLDEST_TYPESCRIPT} (strict, nodenext, skipLibCheck off)`, async () => {
+it(`the client README's examples and the root README's typed query type-check with TypeScript ${OLDEST_TYPESCRIPT} (strict, nodenext, skipLibCheck off)`, async () => {
   const tsc = join(project, 'node_modules', 'typescript', 'bin', 'tsc');
   const result = await runFile(WORKSPACE_NODE, [tsc, '-p', '.'], { cwd: project }).catch((error: { stdout?: string; message: string }) => {
     throw new Error(`tsc ${OLDEST_TYPESCRIPT} failed:\n${error.stdout ?? error.message}`);
@@ -236,6 +241,70 @@ it(`the client README's examples type-check with TypeScript ${OLDEST_TYPESCRIPT}
   expect(result.stdout).toBe('');
   expect(existsSync(join(project, 'out', 'readme.js'))).toBe(true);
   expect(existsSync(join(project, 'out', 'per-function.js'))).toBe(true);
+  expect(existsSync(join(project, 'out', 'client-archive.js'))).toBe(true);
+  expect(existsSync(join(project, 'out', 'archive-query.js'))).toBe(true);
+});
+
+/**
+ * The root README's typed query ("my failed exports of last week, newest first") against a mock
+ * started with tasks around a chosen present: a manual clock, moved to a Wednesday noon in the
+ * future (a manual clock starts at the real present and only moves forward), so that "last week"
+ * is the same calendar week whenever the test runs. Tasks on either side of each condition: only
+ * associate 195's failed Export* tasks created in that week are listed. Every ticket is
+ * associate 195 on the mock (its credentials.ts).
+ */
+describe('typed archive queries from the READMEs, against a mock with tasks of its own', () => {
+  const DAY_MS = 86_400_000;
+  // Wednesday 12:00 UTC of next week: always after the mock's clock starts.
+  const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+  const thisMonday = today - ((new Date(today).getUTCDay() + 6) % 7) * DAY_MS;
+  const present = thisMonday + 7 * DAY_MS + 2 * DAY_MS + 12 * 3_600_000;
+  const weekStart = present - 2 * DAY_MS - 12 * 3_600_000;
+  const lastWeek = weekStart - 7 * DAY_MS;
+  const at = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const failed = (Id: number, Name: string, created: number, extra: Record<string, unknown> = {}) => ({ Id, Name, State: 'Failed', AssociateId: 195, Created: at(created), Result: `${Name} failed.`, ...extra });
+  const tasks = [
+    failed(301, 'ExportContacts', lastWeek + DAY_MS + 10 * 3_600_000),
+    failed(302, 'ExportSales', lastWeek + 5 * DAY_MS),
+    failed(303, 'Export', lastWeek), // Monday 00:00: the week's first moment
+    failed(304, 'ExportProjects', weekStart - 1000), // Sunday 23:59:59: its last second
+    failed(310, 'ExportDone', lastWeek + 2 * DAY_MS, { State: 'Succeeded', Result: 'Done.' }),
+    failed(311, 'ImportContacts', lastWeek + 2 * DAY_MS),
+    failed(312, 'ExportForAda', lastWeek + 2 * DAY_MS, { AssociateId: 7 }),
+    failed(313, 'ExportTooOld', lastWeek - 1000),
+    failed(314, 'ExportThisWeek', weekStart),
+    failed(315, 'ReExport', lastWeek + 3 * DAY_MS),
+  ];
+  const expected = [304, 302, 301, 303].map((id) => tasks.find((task) => task.Id === id)!);
+  let mockUrl: string;
+
+  beforeAll(async () => {
+    writeFileSync(join(project, 'archive-tasks.json'), JSON.stringify(tasks));
+    ({ url: mockUrl } = await startPackagedMock(WORKSPACE_NODE, { MOCK_TASKS: 'archive-tasks.json', MOCK_CLOCK: 'manual' }));
+    const clock = (await (await fetch(`${mockUrl}/mock/clock`)).json()) as { now: number };
+    const moved = await fetch(`${mockUrl}/mock/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms: present - clock.now }) });
+    expect(((await moved.json()) as { time: string }).time).toBe(new Date(present).toISOString());
+  }, 120_000);
+
+  it.each(clientNodes.map((node) => [node.version, node] as const))('lists exactly the failed exports of last week, newest first, on Node %s', async (_version, node) => {
+    const { stdout } = await runFile(node.path, [join(project, 'out', 'archive-query.js')], {
+      cwd: project,
+      env: environment(node.path, { SO_BASE_URL: mockUrl, SO_TICKET: '7T:example==' }),
+      timeout: 60_000,
+    });
+    expect(stdout.split('\n').filter(Boolean)).toEqual(expected.map((task) => `#${task.Id} ${task.Name} ${task.Created}: ${task.Result}`));
+  });
+
+  it("the client README's archive example lists every failed or started Export* task, by id descending (Node 24)", async () => {
+    const { stdout } = await runFile(WORKSPACE_NODE, [join(project, 'out', 'client-archive.js')], {
+      cwd: project,
+      env: environment(WORKSPACE_NODE, { SO_BASE_URL: mockUrl, SO_TICKET: '7T:example==' }),
+      timeout: 60_000,
+    });
+    const listed = tasks.filter((task) => task.Name.startsWith('Export') && ['Failed', 'Started'].includes(task.State)).sort((a, b) => b.Id - a.Id);
+    expect(listed.length).toBeGreaterThan(4);
+    expect(stdout.split('\n').filter(Boolean)).toEqual(listed.map((task) => `#${task.Id} ${task.Name}: ${task.State}`));
+  });
 });
 
 describe.each(clientNodes.map((node) => [node.version, node] as const))('on Node %s', (_version, node) => {
