@@ -109,6 +109,9 @@ export const ARCHIVE_COLUMN_KINDS = {
 ${archive.columns.map((column) => `  ${key(column.name)}: ${JSON.stringify(column.kind)},`).join('\n')}
 } as const satisfies Record<keyof ArchiveColumns, ArchiveKind>;
 
+/** The columns of each kind, space-separated: the compact form a typed query ships to a browser. */
+export const ARCHIVE_KIND_COLUMNS: Record<ArchiveKind, string> = ${JSON.stringify(Object.fromEntries(Object.keys(archive.kinds).map((kind) => [kind, archive.columns.filter((column) => column.kind === kind).map((column) => column.name).join(' ')])))};
+
 /** Every spelling of every operator: its arity (none, one, two, list) and kinds. */
 export const ARCHIVE_OPERATORS = {
 ${spellings.map(({ name, op }) => `  ${key(name)}: { arity: ${JSON.stringify(op.arity)}, kinds: ${JSON.stringify(op.kinds)} },`).join('\n')}

@@ -7,8 +7,8 @@
 // every loop over it needs, holding one page at a time. Raw ODataQuery strings work with both.
 
 import { stateOf, type AnyBatchClient, type BatchResult, type CallOptions } from './core.ts';
-import { BatchAbortError, BatchPagingError } from './errors.ts';
-import { ARCHIVE_COLUMN_KINDS, type ArchiveColumns, type ArchiveDefaultColumn, type ArchiveDirection, type ArchiveOperators } from './generated/archive.gen.ts';
+import type { PagingProblem } from './errors.ts';
+import { ARCHIVE_KIND_COLUMNS, type ArchiveColumns, type ArchiveDefaultColumn, type ArchiveDirection, type ArchiveOperators } from './generated/archive.gen.ts';
 import { getAll } from './generated/rest.gen.ts';
 import type { operations } from './generated/schema.gen.ts';
 import type { ArchiveRow } from './types.ts';
@@ -99,60 +99,40 @@ export type RowOf<Q> = Q extends { readonly [rowType]?: infer R } ? (unknown ext
 
 const misuse = (problem: string) => new TypeError(`archiveQuery: ${problem}`);
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+// Kept small on purpose: it is what a browser app ships for a typed query (BENCHMARKS.md).
 
-/** One value as $filter writes it, for a column of `kind`. */
+/** One value as $filter writes it, for a column of `kind`: text and dates in quotes, a list item by its name or number. */
 function formatValue(column: string, kind: string, value: unknown): string {
-  const wrong = (expected: string) => misuse(`column "${column}" takes ${expected}, not ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`);
-  switch (kind) {
-    case 'int':
-    case 'associate':
-      if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-      throw wrong('a whole number');
-    case 'bool':
-      if (typeof value === 'boolean') return String(value);
-      throw wrong('true or false');
-    case 'list':
-      // An item by its name (`state eq Failed`, as the spec writes it) or its number.
-      if (typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return value;
-      if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-      throw wrong('an item of its list');
-    case 'date': {
-      if (value instanceof Date && !Number.isNaN(value.getTime())) return `'${value.toISOString()}'`;
-      if (typeof value === 'string' && ISO_DATE.test(value)) return `'${value}'`;
-      throw wrong('a Date or an ISO date such as 2026-11-29');
-    }
-    default:
-      if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
-      throw wrong('a string');
-  }
+  const text = typeof value === 'string';
+  const fits =
+    kind === 'date' ? (value instanceof Date ? !Number.isNaN(value.getTime()) : text && /^\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:\d\d)?)?$/.test(value)) :
+    kind === 'bool' ? typeof value === 'boolean' :
+    kind === 'string' ? text :
+    Number.isSafeInteger(value) || (kind === 'list' && text && /^[A-Za-z_]\w*$/.test(value));
+  if (!fits) throw misuse(`column "${column}" (${kind}) cannot take ${text ? JSON.stringify(value) : String(value)}`);
+  if (value instanceof Date) return `'${value.toISOString()}'`;
+  return text && kind !== 'list' ? `'${(value as string).replaceAll("'", "''")}'` : String(value);
 }
 
 function kindOf(column: unknown): string {
-  const kind = typeof column === 'string' && Object.hasOwn(ARCHIVE_COLUMN_KINDS, column) ? ARCHIVE_COLUMN_KINDS[column as ArchiveColumn] : undefined;
-  if (!kind) throw misuse(`unknown column ${JSON.stringify(column)} (the archive has: ${Object.keys(ARCHIVE_COLUMN_KINDS).join(', ')})`);
-  return kind;
+  for (const [kind, columns] of Object.entries(ARCHIVE_KIND_COLUMNS)) if (columns.split(' ').includes(column as string)) return kind;
+  throw misuse(`unknown column ${JSON.stringify(column)}`);
 }
 
 function formatCondition(condition: ArchiveCondition): string {
-  if (!Array.isArray(condition)) throw misuse('each filter condition is an array: [column, operator, ...values]');
+  if (!Array.isArray(condition)) throw misuse('a filter condition is [column, operator, ...values]');
   const [column, operator, ...operands] = condition as readonly unknown[];
   const kind = kindOf(column);
-  if (typeof operator !== 'string' || !/^(?:[A-Za-z]+|=)$/.test(operator)) throw misuse(`condition on "${String(column)}" needs an operator, such as eq`);
-  const value = (v: unknown) => formatValue(column as string, kind, v);
-  if (operands.length === 0) return `${column} ${operator}`;
-  if (operands.length === 2) return `${column} ${operator} (${value(operands[0])}, ${value(operands[1])})`;
-  if (operands.length === 1 && Array.isArray(operands[0])) {
-    if (operands[0].length === 0) throw misuse(`"${column} ${operator}" needs at least one value`);
-    return `${column} ${operator} (${operands[0].map(value).join(', ')})`;
-  }
-  if (operands.length === 1) return `${column} ${operator} ${value(operands[0])}`;
-  throw misuse(`condition on "${column}" has ${operands.length} values: an operator takes none, one, two or a list`);
+  if (typeof operator !== 'string' || !/^([A-Za-z]+|=)$/.test(operator)) throw misuse(`"${column}" needs an operator`);
+  const list = operands.length === 1 && Array.isArray(operands[0]) ? (operands[0] as unknown[]) : undefined;
+  if (list?.length === 0 || operands.length > 2) throw misuse(`"${column} ${operator}" takes no value, one, two or a non-empty list`);
+  const values = (list ?? operands).map((value) => formatValue(column as string, kind, value)).join(', ');
+  return `${column} ${operator}${values === '' ? '' : list || operands.length === 2 ? ` (${values})` : ` ${values}`}`;
 }
 
 function count(name: string, value: unknown): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 2_147_483_647) return value;
-  throw misuse(`${name} is a whole number from 0 to 2147483647, not ${String(value)}`);
+  if (Number.isInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 31) return value as number;
+  throw misuse(`${name} is a whole number from 0 to 2147483647, not ${value}`);
 }
 
 /**
@@ -169,26 +149,25 @@ function count(name: string, value: unknown): number {
  * })
  */
 export function archiveQuery<const S extends ArchiveColumn = ArchiveDefaultColumn>(input: ArchiveQueryInput<S>): TypedArchiveQuery<ArchiveRowOf<S>> {
-  if (input === null || typeof input !== 'object') throw misuse('takes an object: { select, filter, orderBy, top, skip }');
+  const { select, filter, orderBy, top, skip } = input ?? {};
   const query: ODataQuery = {};
-  if (input.select !== undefined) {
-    if (!Array.isArray(input.select) || input.select.length === 0) throw misuse('select is a non-empty array of columns (leave it out for the default ones)');
-    for (const column of input.select) kindOf(column);
-    query.$select = input.select.join(',');
+  if (select !== undefined) {
+    if (!select.length) throw misuse('select is a non-empty array of columns');
+    query.$select = select.map((column) => (kindOf(column), column)).join(',');
   }
-  if (input.filter !== undefined && input.filter.length > 0) query.$filter = input.filter.map(formatCondition).join(' and ');
-  if (input.orderBy !== undefined && input.orderBy.length > 0) {
-    query.$orderBy = input.orderBy
+  if (filter?.length) query.$filter = filter.map(formatCondition).join(' and ');
+  if (orderBy?.length) {
+    query.$orderBy = orderBy
       .map((key) => {
-        const [column, direction] = typeof key === 'string' ? [key, undefined] : key;
+        const [column, direction] = typeof key === 'string' ? [key] : key;
         kindOf(column);
-        if (direction !== undefined && direction !== 'asc' && direction !== 'desc') throw misuse(`orderBy direction of "${column}" is asc or desc, not ${String(direction)}`);
+        if (direction !== undefined && direction !== 'asc' && direction !== 'desc') throw misuse(`orderBy direction of "${column}" is asc or desc, not ${direction}`);
         return direction ? `${column} ${direction}` : column;
       })
       .join(',');
   }
-  if (input.top !== undefined) query.$top = count('top', input.top);
-  if (input.skip !== undefined) query.$skip = count('skip', input.skip);
+  if (top !== undefined) query.$top = count('top', top);
+  if (skip !== undefined) query.$skip = count('skip', skip);
   return query as TypedArchiveQuery<ArchiveRowOf<S>>;
 }
 
@@ -206,29 +185,37 @@ export const DEFAULT_MAX_PAGES = 1000;
 
 const OPERATION = 'v1Batch_GetAll';
 
+type Refusal = { reason: PagingProblem; message: string };
+
 /** The query of the page a link leads to, or why it must not be followed. */
-function nextQuery(link: string, baseUrl: string, previousSkip: number, seen: Set<string>): ODataQuery {
+function nextQuery(link: string, baseUrl: string, previousSkip: number, seen: Set<string>): ODataQuery | Refusal {
   const shown = link.length > 200 ? `${link.slice(0, 197)}...` : link;
   let url: URL;
   try {
     url = new URL(link, `${baseUrl}/`);
   } catch {
-    throw new BatchPagingError(OPERATION, 'not-a-url', `odata.nextLink is not a URL (${JSON.stringify(shown)})`);
+    return { reason: 'not-a-url', message: `odata.nextLink is not a URL (${JSON.stringify(shown)})` };
   }
-  if (url.origin !== new URL(baseUrl).origin) throw new BatchPagingError(OPERATION, 'other-origin', `odata.nextLink leads to another origin (${url.origin}): not followed`);
-  if (seen.has(url.href)) throw new BatchPagingError(OPERATION, 'not-advancing', `odata.nextLink leads back to a page already read (${JSON.stringify(shown)})`);
+  if (url.origin !== new URL(baseUrl).origin) return { reason: 'other-origin', message: `odata.nextLink leads to another origin (${url.origin}): not followed` };
+  if (seen.has(url.href)) return { reason: 'not-advancing', message: `odata.nextLink leads back to a page already read (${JSON.stringify(shown)})` };
   const query: Record<string, string | number> = {};
   for (const [key, value] of url.searchParams) query[key] = value;
   for (const key of ['$top', '$skip']) {
     if (query[key] === undefined) continue;
-    if (!/^\d{1,10}$/.test(String(query[key]))) throw new BatchPagingError(OPERATION, 'not-advancing', `odata.nextLink has a ${key} that is not a count (${JSON.stringify(String(query[key]).slice(0, 40))})`);
+    if (!/^\d{1,10}$/.test(String(query[key]))) return { reason: 'not-advancing', message: `odata.nextLink has a ${key} that is not a count (${JSON.stringify(String(query[key]).slice(0, 40))})` };
     query[key] = Number(query[key]);
   }
   // Each page starts further on than the last: a link that changes but does not move would go on for ever.
   const skip = query.$skip as number | undefined;
-  if (skip !== undefined && skip <= previousSkip) throw new BatchPagingError(OPERATION, 'not-advancing', `odata.nextLink does not move forward ($skip ${skip} after $skip ${previousSkip})`);
+  if (skip !== undefined && skip <= previousSkip) return { reason: 'not-advancing', message: `odata.nextLink does not move forward ($skip ${skip} after $skip ${previousSkip})` };
   seen.add(url.href);
   return query as ODataQuery;
+}
+
+// The error classes load only when paging fails, as the client's other failures do (a bundler
+// that splits code leaves them out of what a query that succeeds loads).
+async function pagingError(reason: PagingProblem, message: string): Promise<Error> {
+  return new (await import('./errors.ts')).BatchPagingError(OPERATION, reason, message);
 }
 
 /**
@@ -244,16 +231,18 @@ export async function* archivePages<Q extends ODataQuery>(client: AnyBatchClient
   const seen = new Set<string>();
   let current: ODataQuery = query;
   for (let pages = 1; ; pages++) {
-    if (callOptions.signal?.aborted) throw new BatchAbortError(OPERATION, callOptions.signal.reason);
+    if (callOptions.signal?.aborted) throw new (await import('./errors.ts')).BatchAbortError(OPERATION, callOptions.signal.reason);
     const answer = await getAll(client, current, callOptions);
     if (answer.error) throw answer.error;
     const page = answer.data as ArchivePage<RowOf<Q>>;
     const link = page['odata.nextLink'];
     yield page;
     if (!link) return;
-    if (page.value.length === 0) throw new BatchPagingError(OPERATION, 'empty-page', `an empty page links to another (${link.length > 200 ? `${link.slice(0, 197)}...` : link}): stopped after ${pages} pages`);
-    if (pages >= maxPages) throw new BatchPagingError(OPERATION, 'max-pages', `stopped after ${pages} pages (maxPages ${maxPages}): more rows follow`);
-    current = nextQuery(link, baseUrl, Number(current.$skip ?? 0), seen);
+    if (page.value.length === 0) throw await pagingError('empty-page', `an empty page links to another (${link.length > 200 ? `${link.slice(0, 197)}...` : link}): stopped after ${pages} pages`);
+    if (pages >= maxPages) throw await pagingError('max-pages', `stopped after ${pages} pages (maxPages ${maxPages}): more rows follow`);
+    const next = nextQuery(link, baseUrl, Number(current.$skip ?? 0), seen);
+    if ('reason' in next && 'message' in next) throw await pagingError(next.reason as PagingProblem, next.message as string);
+    current = next;
   }
 }
 

@@ -67,13 +67,13 @@ describe('archiveQuery writes the $ parameters the server reads', () => {
   });
 
   it.each([
-    ['an unknown column', { select: ['nmae'] }, 'archiveQuery: unknown column "nmae" (the archive has: batchTaskId, name,'],
-    ['a number that is not whole', { filter: [['progressPercent', 'ge', 1.5]] }, 'archiveQuery: column "progressPercent" takes a whole number, not 1.5'],
-    ['a date that is no date', { filter: [['created', 'before', 'yesterday']] }, 'archiveQuery: column "created" takes a Date or an ISO date such as 2026-11-29, not "yesterday"'],
-    ['an invalid Date', { filter: [['created', 'before', new Date('x')]] }, 'archiveQuery: column "created" takes a Date or an ISO date'],
-    ['an empty list', { filter: [['state', 'oneOf', []]] }, 'archiveQuery: "state oneOf" needs at least one value'],
-    ['a condition that is no array', { filter: ["name eq 'x'"] }, 'archiveQuery: each filter condition is an array'],
-    ['an empty select', { select: [] }, 'archiveQuery: select is a non-empty array'],
+    ['an unknown column', { select: ['nmae'] }, 'archiveQuery: unknown column "nmae"'],
+    ['a number that is not whole', { filter: [['progressPercent', 'ge', 1.5]] }, 'archiveQuery: column "progressPercent" (int) cannot take 1.5'],
+    ['a date that is no date', { filter: [['created', 'before', 'yesterday']] }, 'archiveQuery: column "created" (date) cannot take "yesterday"'],
+    ['an invalid Date', { filter: [['created', 'before', new Date('x')]] }, 'archiveQuery: column "created" (date) cannot take Invalid Date'],
+    ['an empty list', { filter: [['state', 'oneOf', []]] }, 'archiveQuery: "state oneOf" takes no value, one, two or a non-empty list'],
+    ['a condition that is no array', { filter: ["name eq 'x'"] }, 'archiveQuery: a filter condition is [column, operator, ...values]'],
+    ['an empty select', { select: [] }, 'archiveQuery: select is a non-empty array of columns'],
     ['a negative top', { top: -1 }, 'archiveQuery: top is a whole number from 0 to 2147483647, not -1'],
     ['a direction that is none', { orderBy: [['name', 'up']] }, 'archiveQuery: orderBy direction of "name" is asc or desc, not up'],
   ])('misuse throws a TypeError that names archiveQuery: %s', (_name, input, message) => {

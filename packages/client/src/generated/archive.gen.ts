@@ -111,6 +111,9 @@ export const ARCHIVE_COLUMN_KINDS = {
   cancellationBehaviour: "list",
 } as const satisfies Record<keyof ArchiveColumns, ArchiveKind>;
 
+/** The columns of each kind, space-separated: the compact form a typed query ships to a browser. */
+export const ARCHIVE_KIND_COLUMNS: Record<ArchiveKind, string> = {"int":"batchTaskId progressPercent startCount detailsTable detailsRecord","string":"name description progressDescription result fileName context databaseSerialNumber request response","associate":"associateId","list":"state cancellationBehaviour","date":"created lastStarted","bool":"isSystemTask isInternalTask"};
+
 /** Every spelling of every operator: its arity (none, one, two, list) and kinds. */
 export const ARCHIVE_OPERATORS = {
   eq: { arity: "one", kinds: ["int","associate","list","string","bool"] },
