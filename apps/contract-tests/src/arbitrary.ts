@@ -9,6 +9,7 @@ const KNOWN = new Set([
   'allOf', 'anyOf', 'oneOf', 'minimum', 'description', 'title', 'xml', 'examples', 'example', 'x-enumDescriptions',
   'x-so-batch-final-states', // documents which enum values are final; it allows every value
   'x-so-batch-never-null', // what a full answer never nulls (validator.ts checks answers by it); a request may send null
+  'x-so-batch-numbers', // each enum value's server number (the archive's list items); it allows every value
 ]);
 
 const INT32 = { min: -2147483648, max: 2147483647 };

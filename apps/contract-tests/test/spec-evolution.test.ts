@@ -5,6 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readArchive } from '@so-batch/spec/archive';
+import fc from 'fast-check';
+import { archiveQueryOf, cellOf, modelArchive } from '../src/model/archive.ts';
 import type { OpenApiDocument } from '../src/openapi.ts';
 import { createValidator } from '../src/validator.ts';
 
@@ -15,6 +18,10 @@ import { createValidator } from '../src/validator.ts';
 // client's types, functions and lists, the CLI (--select Priority), the mock's store and its
 // answer to the new operation, the docs page. Then leave the CLI's generator out of `pnpm
 // generate` and see `pnpm check:generated` name what is stale.
+//
+// Issue 22: the same edit adds an archive column (priority, of kind int, showing Priority) to
+// spec/components/archive.yaml; the mock's and the client's archive tables, the client's typed
+// queries, the mock's answers and the contract model's generators all take it up.
 //
 // The whole suite in the copy takes too long for one test: `pnpm check:generated` and the
 // client's type tests (its typecheck, with a probe file) stand in for it.
@@ -79,12 +86,17 @@ function edit(file: string, from: string, to: string): void {
   writeFileSync(path, text.replace(from, to));
 }
 
-/** The three spec changes of the issue, made as a user would make them, in the copy's spec/. */
+/** The archive column the copy adds (issue 22): a whole number, showing the new Priority property. */
+const PRIORITY_COLUMN = '  - { name: priority, kind: int, property: Priority, default: false }\n';
+
+/** The three spec changes of the issue, and the archive column, made as a user would make them, in the copy's spec/. */
 function evolveSpec(): void {
   const fileName = "    FileName:\n      description: The file name related to the batch task.\n      type: [string, 'null']\n";
   edit('spec/components/schemas.yaml', fileName, `${fileName}    Priority:\n      description: How urgent the task is (added by the spec-evolution test).\n      type: [integer, 'null']\n      format: int32\n`);
   edit('spec/components/schemas.yaml', '    - SucceededManualCleanup\n    - All\n', '    - SucceededManualCleanup\n    - Paused\n    - All\n');
   edit('spec/components/schemas.yaml', "    All: '99999: Special value: any state.'", "    Paused: '7: The task is paused (added by the spec-evolution test).'\n    All: '99999: Special value: any state.'");
+  // The archive's state column lists BatchTaskState by these numbers: a new state needs one (readArchive says so otherwise).
+  edit('spec/components/schemas.yaml', 'SucceededManualCleanup: 6, All: 99999 }', 'SucceededManualCleanup: 6, Paused: 7, All: 99999 }');
   writeFileSync(
     join(copy, 'spec/paths/BatchTask_id_Restart.yaml'),
     `post:
@@ -114,6 +126,8 @@ function evolveSpec(): void {
       $ref: ../components/responses.yaml#/Unauthorized
 `,
   );
+  const lastColumn = '  - { name: cancellationBehaviour, kind: list, property: CancellationBehaviour, default: false }\n';
+  edit('spec/components/archive.yaml', lastColumn, `${lastColumn}${PRIORITY_COLUMN}`);
   edit('spec/openapi.yaml', '    $ref: paths/BatchTask_id_Stop.yaml\n', '    $ref: paths/BatchTask_id_Stop.yaml\n  /api/v1/BatchTask/{id}/Restart:\n    $ref: paths/BatchTask_id_Restart.yaml\n');
 }
 
@@ -183,11 +197,17 @@ describe('a spec edit reaches every sibling by `pnpm generate` alone (a throwawa
       `import { expectTypeOf } from 'vitest';
 import { BATCH_TASK_PROPERTIES, BATCH_TASK_STATES, type BatchTaskInfo, type BatchTaskState } from '../src/index.ts';
 import { restartBatchJob } from '../src/generated/rest.gen.ts';
+import { archiveQuery, type RowOf } from '../src/archive.ts';
 
 expectTypeOf<BatchTaskInfo['Priority']>().toEqualTypeOf<number | null | undefined>();
 expectTypeOf<'Paused'>().toExtend<BatchTaskState>();
 expectTypeOf<'Priority'>().toExtend<(typeof BATCH_TASK_PROPERTIES)[number]>();
 expectTypeOf<'Paused'>().toExtend<(typeof BATCH_TASK_STATES)[number]>();
+// The new archive column: selected, filtered by a number, its cell a number or null.
+const byPriority = archiveQuery({ select: ['priority'], filter: [['priority', 'ge', 1]] });
+expectTypeOf<RowOf<typeof byPriority>['priority']>().toEqualTypeOf<number | null>();
+// @ts-expect-error priority holds numbers: a text is no value for it.
+archiveQuery({ select: ['priority'], filter: [['priority', 'ge', 'high']] });
 export async function probe(client: Parameters<typeof restartBatchJob>[0]): Promise<number | null | undefined> {
   const answer = await restartBatchJob(client, 479);
   return answer.data?.Priority;
@@ -195,6 +215,23 @@ export async function probe(client: Parameters<typeof restartBatchJob>[0]): Prom
 `,
     );
     await mustRun('pnpm', ['--filter', '@so-batch/client', 'typecheck']);
+  });
+
+  it("the archive column reaches the mock's and the client's archive tables, and the contract model's generators", () => {
+    expect(read('packages/mock/src/generated/archive.gen.ts')).toMatch(/\{ name: "priority", kind: "int", property: "Priority", byDefault: false \}/);
+    const client = read('packages/client/src/generated/archive.gen.ts');
+    expect(client).toMatch(/^  priority: \{ kind: "int"; property: "Priority" \};$/m);
+    expect(client).toMatch(/^  priority: "int",$/m);
+    // The model (this workspace's src/model/archive.ts) over the copy's bundle: it selects,
+    // sorts by and shows the new column with no edit.
+    const archive = modelArchive(readArchive(JSON.parse(read('spec/dist/openapi.json')) as Record<string, unknown>));
+    const priority = archive.byName.get('priority');
+    expect(priority).toMatchObject({ kind: 'int', property: 'Priority', default: false });
+    expect(archive.sortable).toContain('priority');
+    const queries = fc.sample(archiveQueryOf(archive), { seed: 22, numRuns: 500 });
+    expect(queries.some((query) => query.select !== 'default' && query.select.includes('priority'))).toBe(true);
+    expect(queries.some((query) => query.orderBy.some((key) => key.column === 'priority'))).toBe(true);
+    expect([cellOf(priority!, 2), cellOf(priority!, null), cellOf(priority!, undefined)]).toEqual([2, null, null]);
   });
 
   it('`pnpm check:generated` is green after `pnpm generate`, with no hand edit', async () => {
@@ -230,6 +267,30 @@ export async function probe(client: Parameters<typeof restartBatchJob>[0]): Prom
       env: { SO_BASE_URL: url, SO_TICKET: '7T:so-batch-mock', SO_USER: '', SO_PASSWORD: '', SO_TOKEN: '' },
     });
     expect(JSON.parse(cli)).toMatchObject({ Priority: 2, Name: 'EvolutionJob' });
+
+    // The archive column: the mock selects and filters by it. The expected rows are read task by
+    // task (GET /BatchTask/{id}), not from the archive itself.
+    const more: number[] = [];
+    for (const body of [{ Name: 'EvolutionJob', Priority: 0 }, { Name: 'EvolutionJob', Priority: 1 }, { Name: 'EvolutionJob', Priority: 7 }, { Name: 'EvolutionJob' }]) {
+      const answer = await fetch(`${url}/api/v1/BatchTask`, { method: 'POST', headers: AUTH, body: JSON.stringify(body) });
+      expect(answer.status, await answer.clone().text()).toBe(200);
+      more.push((await answer.json()) as number);
+    }
+    const priorities = new Map<number, unknown>();
+    let next: string | undefined = `${url}/api/v1/BatchTask?$select=batchTaskId`;
+    while (next) {
+      const page = (await (await fetch(next, { headers: AUTH })).json()) as { value: Array<{ PrimaryKey: number }>; 'odata.nextLink'?: string };
+      for (const row of page.value) priorities.set(row.PrimaryKey, ((await (await fetch(`${url}/api/v1/BatchTask/${row.PrimaryKey}`, { headers: AUTH })).json()) as { Priority?: unknown }).Priority ?? null);
+      next = page['odata.nextLink'] ? new URL(page['odata.nextLink'], url).href : undefined;
+    }
+    expect([id, ...more].map((task) => priorities.get(task))).toEqual([2, 0, 1, 7, null]);
+    const expected = [...priorities].filter(([, value]) => typeof value === 'number' && value >= 1).map(([task, value]) => ({ PrimaryKey: task, priority: value }));
+    const archive = await fetch(`${url}/api/v1/BatchTask?${new URLSearchParams({ $select: 'priority', $filter: 'priority ge 1' })}`, { headers: AUTH });
+    const answered = (await archive.json()) as { value: Array<Record<string, unknown>>; 'odata.nextLink'?: string };
+    expect(archive.status, JSON.stringify(answered)).toBe(200);
+    expect(answered['odata.nextLink']).toBeUndefined();
+    expect(answered.value.map((row) => ({ PrimaryKey: row.PrimaryKey, priority: row.priority }))).toEqual(expected);
+    expect(expected.map((row) => row.PrimaryKey)).toEqual([id, more[1], more[2]]);
   });
 
   it('a generator left out of `pnpm generate` turns `pnpm check:generated` red, naming what is stale', async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { archiveQuery, archiveQueryText, associateRef, associateRefText, expectArchive, nameRef, nameRefText, resolveArchiveQuery, resolveAssociate, resolveName, type ArchiveQuerySpec, type AssociateRef, type NameRef } from './archive.ts';
+import { archiveQuery, archiveQueryText, associateRef, associateRefText, dependsOnMovingTasks, expectArchive, nameRef, nameRefText, resolveArchiveQuery, resolveAssociate, resolveName, type ArchiveQuerySpec, type AssociateRef, type NameRef } from './archive.ts';
 import type { CancellationBehaviour, JobBehaviour } from '@so-batch/mock';
 import { jobKey, transitions } from './jobs.ts';
 import { ContractMismatch, expectThat, STATE_FILTERS, type BatchModel, type ListFilter, type ModelTask, type StateFilter } from './model.ts';
@@ -281,8 +281,7 @@ class GetAll extends BatchCommand {
     // Each page is read from the target as it is then: the pages together are one answer only
     // when nothing it depends on moved in between. A job that runs moves on its own (the mock's
     // go from New to Started), and a real server's other users change its tasks at any time.
-    const dependsOnState = this.query.state !== undefined || this.query.orderBy.some((key) => key.column === 'state');
-    const moving = !model.exact || (dependsOnState && [...model.tasks.values()].some((task) => task.states.length > 1));
+    const moving = !model.exact || dependsOnMovingTasks(model, this.query);
     if (pages.length > 1 && moving) {
       for (const [index, page] of pages.entries()) expectArchive(model, this.query, filter, selected, page, `${where} (page ${index + 1})`, { strings: model.exact, whole: false });
       return;
