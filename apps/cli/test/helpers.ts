@@ -31,7 +31,7 @@ export interface SpawnOptions {
   keepStdout?: boolean;
   /** Options for node itself, such as --import of a preload. */
   nodeArgs?: string[];
-  /** Killed (and the run refused) after this long: 30 s unless told. */
+  /** Killed (and the run refused) after this long: 100 s unless told (within the 120 s a test has). */
   timeoutMs?: number;
   bin?: string;
 }
@@ -53,7 +53,7 @@ export function cliWith(args: string[], env: Record<string, string>, options: Sp
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`so-batch ${args.join(' ')} did not finish: ${stderr.slice(0, 2000)}`));
-    }, options.timeoutMs ?? 30_000);
+    }, options.timeoutMs ?? 100_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolveRun({ code, stdout, stderr });

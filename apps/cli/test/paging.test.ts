@@ -33,7 +33,7 @@ describe('query --all-pages stops, and says why', () => {
   it('a link that changes on every page, with empty pages: stops at the first empty page, exit 6', async () => {
     let n = 0;
     script.answer = () => ({ json: { value: [], 'odata.nextLink': `${script.server.url}/api/v1/BatchTask?$skip=${(n += 50)}` } });
-    const result = await cliWith(['query', '--all-pages'], env(), { timeoutMs: 20_000 });
+    const result = await cliWith(['query', '--all-pages'], env(), { timeoutMs: 60_000 });
     expect(result.code).toBe(6);
     expect(script.server.requests).toHaveLength(1);
     expect(result.stderr).toMatch(/^so-batch: The server sent an empty page that links to another \(.*\$skip=50\): stopped after 1 page and 0 rows\.\n$/);
@@ -43,7 +43,7 @@ describe('query --all-pages stops, and says why', () => {
   it('full pages whose link does not move forward ($skip 0 again, the link changing): stops at once, exit 6', async () => {
     let n = 0;
     script.answer = () => ({ json: { value: [row(1)], 'odata.nextLink': `${script.server.url}/api/v1/BatchTask?$skip=0&page=${n++}` } });
-    const result = await cliWith(['query', '--all-pages', '--json'], env(), { timeoutMs: 20_000 });
+    const result = await cliWith(['query', '--all-pages', '--json'], env(), { timeoutMs: 60_000 });
     expect(result.code).toBe(6);
     expect(script.server.requests).toHaveLength(1);
     expect(result.stderr).toMatch(/^so-batch: The server's odata\.nextLink does not move forward \(\$skip 0 after \$skip 0\): stopped after 1 page and 1 row\.\n$/);
@@ -176,7 +176,7 @@ describe('--json streams the rows as they come', () => {
     };
     let seen = '';
     const result = await cliWith(['query', '--all-pages', '--json'], env(), {
-      timeoutMs: 20_000,
+      timeoutMs: 60_000,
       onStdout: (chunk) => {
         seen += chunk;
         if (seen.includes('"PrimaryKey": 2')) release();

@@ -8,7 +8,8 @@ let mock: RunningMock;
 let client: BatchClient;
 
 beforeAll(async () => {
-  mock = await startMock({ taskRunMs: 400 });
+  // A manual clock: a job moves when a test advances it, never by how fast this machine polls.
+  mock = await startMock({ taskRunMs: 400, clock: 'manual' });
   client = createBatchClient({ baseUrl: `${mock.url}/api/v1`, auth: { scheme: 'Basic', username: 'tje0', password: 'Tje0' }, language: 'en' });
 });
 afterAll(() => mock?.stop());
@@ -53,7 +54,14 @@ describe('each method against the mock', () => {
   it('waitForBatchTask follows a started job to Succeeded, reporting its progress', async () => {
     const { data: id } = await client.startBatchJob({ Name: 'ExportJob' });
     const seen: string[] = [];
-    const { data, error } = await client.waitForBatchTask(id!, { intervalMs: 30, onProgress: (task) => seen.push(`${task.State} ${task.ProgressPercent}`) });
+    // Each poll sees the job 100 ms further on: several steps are seen however slow the machine.
+    const { data, error } = await client.waitForBatchTask(id!, {
+      intervalMs: 30,
+      onProgress: (task) => {
+        seen.push(`${task.State} ${task.ProgressPercent}`);
+        void mock.clock.advance(100);
+      },
+    });
     expect(error).toBeUndefined();
     expect(data).toMatchObject({ Id: id, State: 'Succeeded', ProgressPercent: 100 });
     expect(seen.at(-1)).toBe('Succeeded 100');
@@ -62,7 +70,7 @@ describe('each method against the mock', () => {
 
   it('waitForBatchTask ends a failing job in BatchTaskFailedError carrying the task', async () => {
     const { data: id } = await client.startBatchJob({ Name: 'FailingJob' });
-    const { error } = await client.waitForBatchTask(id!, { intervalMs: 30 });
+    const { error } = await client.waitForBatchTask(id!, { intervalMs: 30, onProgress: () => void mock.clock.advance(100) });
     expect(error?.kind).toBe('task-failed');
     if (error?.kind === 'task-failed') expect(error.task).toMatchObject({ Id: id, State: 'Failed' });
   });
@@ -71,13 +79,15 @@ describe('each method against the mock', () => {
   // so it stays Started at 40% for good, as a hung job looks.
   it('waitForBatchTask ends a task that never moves: timeoutMs in kind timeout, stallMs in kind stalled, naming how it was last seen', async () => {
     expect((await client.getBatchTaskInfo(9001)).data).toMatchObject({ State: 'Started', ProgressPercent: 40 });
-    const timedOut = await client.waitForBatchTask(9001, { intervalMs: 20, timeoutMs: 600 });
-    expect(timedOut.error).toMatchObject({ kind: 'timeout', scope: 'wait', timeoutMs: 600, task: { Id: 9001, State: 'Started', ProgressPercent: 40 } });
-    if (timedOut.error?.kind === 'timeout') expect(timedOut.error.waitedMs).toBeGreaterThanOrEqual(600);
-    expect(timedOut.error?.message).toMatch(/^waitForBatchTask: batch task 9001 did not end within 600 ms \(timeoutMs\): waited \d+ ms, last seen Started at 40% \(Step 3 of 5\)$/);
-    const stalled = await client.waitForBatchTask(9001, { intervalMs: 20, stallMs: 300 });
-    expect(stalled.error).toMatchObject({ kind: 'stalled', stallMs: 300, task: { Id: 9001, State: 'Started', ProgressPercent: 40 } });
-    if (stalled.error?.kind === 'stalled') expect(stalled.error.unchangedMs).toBeGreaterThanOrEqual(300);
+    // The limits are the wait's own, in real time: long enough that a first poll answers within
+    // them on a busy machine (its answer is what the error names), short beside the test's budget.
+    const timedOut = await client.waitForBatchTask(9001, { intervalMs: 20, timeoutMs: 5000 });
+    expect(timedOut.error).toMatchObject({ kind: 'timeout', scope: 'wait', timeoutMs: 5000, task: { Id: 9001, State: 'Started', ProgressPercent: 40 } });
+    if (timedOut.error?.kind === 'timeout') expect(timedOut.error.waitedMs).toBeGreaterThanOrEqual(5000);
+    expect(timedOut.error?.message).toMatch(/^waitForBatchTask: batch task 9001 did not end within 5000 ms \(timeoutMs\): waited \d+ ms, last seen Started at 40% \(Step 3 of 5\)$/);
+    const stalled = await client.waitForBatchTask(9001, { intervalMs: 20, stallMs: 2000 });
+    expect(stalled.error).toMatchObject({ kind: 'stalled', stallMs: 2000, task: { Id: 9001, State: 'Started', ProgressPercent: 40 } });
+    if (stalled.error?.kind === 'stalled') expect(stalled.error.unchangedMs).toBeGreaterThanOrEqual(2000);
   });
 
   it('a 401 from the mock comes back as a typed HTTP error', async () => {
