@@ -245,7 +245,7 @@ export async function probe(client: Parameters<typeof restartBatchJob>[0]): Prom
     expect(page).toContain('v1Batch_RestartBatchJob');
   });
 
-  it('the mock stores Priority, answers the new operation, and the CLI selects and prints it', async () => {
+  it('the mock stores Priority, answers the new operation, and the CLI selects and prints it (and queries the archive column)', async () => {
     const url = await startCopyMock();
     const started = await fetch(`${url}/api/v1/BatchTask`, { method: 'POST', headers: AUTH, body: JSON.stringify({ Name: 'EvolutionJob', Priority: 2 }) });
     expect(started.status, await started.clone().text()).toBe(200);
@@ -291,6 +291,13 @@ export async function probe(client: Parameters<typeof restartBatchJob>[0]): Prom
     expect(answered['odata.nextLink']).toBeUndefined();
     expect(answered.value.map((row) => ({ PrimaryKey: row.PrimaryKey, priority: row.priority }))).toEqual(expected);
     expect(expected.map((row) => row.PrimaryKey)).toEqual([id, more[1], more[2]]);
+
+    // The CLI follows too: its query help lists the column, and its query selects and filters by it.
+    const cliEnv = { env: { SO_BASE_URL: url, SO_TICKET: '7T:so-batch-mock', SO_USER: '', SO_PASSWORD: '', SO_TOKEN: '' } };
+    const help = await mustRun(process.execPath, [join(copy, 'apps/cli/bin/so-batch.js'), 'query', '--help'], cliEnv);
+    expect(help).toMatch(/^ {2}priority +int\s*$/m);
+    const rows = await mustRun(process.execPath, [join(copy, 'apps/cli/bin/so-batch.js'), 'query', '--select', 'priority', '--filter', 'priority ge 1', '--json'], cliEnv);
+    expect((JSON.parse(rows) as { value: Array<Record<string, unknown>> }).value.map((row) => ({ PrimaryKey: row.PrimaryKey, priority: row.priority }))).toEqual(expected);
   });
 
   it('a generator left out of `pnpm generate` turns `pnpm check:generated` red, naming what is stale', async () => {
