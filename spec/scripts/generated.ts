@@ -101,3 +101,8 @@ export async function runGenerator(files: GeneratedFiles, script: string): Promi
   for (const path of written) console.log(`Wrote ${relative(WORKSPACE_ROOT, path)}`);
   if (written.length === 0) console.log(`${relative(WORKSPACE_ROOT, files.dir)} was up to date.`);
 }
+
+/** A TypeScript union of string literals, as generated files write one: `"a" | "b"`. */
+export function literalUnion(values: readonly string[]): string {
+  return values.map((value) => JSON.stringify(value)).join(' | ');
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { readArchive, type ArchiveFacts } from '@so-batch/spec/archive';
-import { checkGenerated, doNotEditHeader, REGENERATE_COMMAND, runGenerator, type GeneratedFiles, type StaleCheck } from '@so-batch/spec/generated';
+import { checkGenerated, doNotEditHeader, literalUnion as union, REGENERATE_COMMAND, runGenerator, type GeneratedFiles, type StaleCheck } from '@so-batch/spec/generated';
 import { operationFacts, renderModule, renderReads } from './functions.ts';
 
 export { REGENERATE_COMMAND, type StaleCheck };
@@ -76,7 +76,6 @@ export const FINAL_STATES = ${list(final)} as const satisfies readonly BatchTask
 /** archive.gen.ts: the BatchTasks archive (x-so-batch-archive) as the typed queries read it. */
 export function renderArchive(archive: ArchiveFacts, header = doNotEditHeader('scripts/generate.ts')): string {
   const key = (name: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
-  const union = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(' | ');
   const itemTypes = [...new Set(archive.columns.flatMap((column) => (column.itemsSchema ? [column.itemsSchema] : [])))];
   const columnType = (column: ArchiveFacts['columns'][number]) =>
     `  ${key(column.name)}: { kind: ${JSON.stringify(column.kind)}; property: ${JSON.stringify(column.property)}${column.items ? `; items: ${column.itemsSchema ?? union(column.items.map(([, name]) => name))}` : ''} };`;

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { readArchive, type ArchiveFacts } from '@so-batch/spec/archive';
-import { doNotEditHeader, REGENERATE_COMMAND, runGenerator, type GeneratedFiles } from '@so-batch/spec/generated';
+import { doNotEditHeader, literalUnion as union, REGENERATE_COMMAND, runGenerator, type GeneratedFiles } from '@so-batch/spec/generated';
 
 export { REGENERATE_COMMAND };
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
@@ -37,8 +37,6 @@ export async function generateSchemaTypes(specPath = createRequire(import.meta.u
   const ast = await openapiTS(pathToFileURL(specPath), { exportType: false, alphabetize: false, rootTypes: false });
   return SCHEMA_HEADER + astToString(ast);
 }
-
-const union = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(' | ');
 
 /** archive.gen.ts: the archive's tables as src/odata.ts reads them (aliases expanded, each naming its operator). */
 export function renderArchive(archive: ArchiveFacts, header = doNotEditHeader('scripts/generate.ts')): string {

@@ -34,10 +34,11 @@ export {
   OPERATORS,
   formatArchiveQuery,
   jsonSafeName,
+  parseArchiveFilter,
   parseArchiveQuery,
   queryBatchTasks,
+  type ParsedCondition,
 } from './odata.ts';
-export { parseArchiveFilter, type ParsedCondition } from './odata.ts';
 export type { ArchiveColumn, ArchiveContext, ArchiveMode, ArchiveOptions, ArchivePage, ArchiveQuery, ArchiveRow, BatchTaskInfoLike, ColumnKind } from './odata.ts';
 
 /** A task as the spec's BatchTaskInfo types it (generated: src/generated/schema.gen.ts). */

@@ -263,8 +263,6 @@ const OPERATORS_BY_NAME = new Map(OPERATORS.map((op) => [op.name.toLowerCase(), 
 
 const FUNCTIONS_BY_NAME = new Map(FUNCTIONS.map((name) => [name.toLowerCase(), name]));
 
-const KIND_NAMES = KIND_TITLES;
-
 // Calendar periods, in UTC (see parseIsoDate). Weeks start on Monday, as ISO 8601 has them.
 
 const DAY_MS = 86_400_000;
@@ -402,7 +400,7 @@ class FilterParser {
     }
     if (!op!.kinds.includes(col.kind)) {
       const fitting = OPERATORS.filter((o) => o.kinds.includes(col.kind)).map((o) => o.name);
-      this.#fail(opToken, `operator '${op!.name}' does not apply to ${KIND_NAMES[col.kind]} column '${col.name}' (it takes: ${fitting.join(', ')})`);
+      this.#fail(opToken, `operator '${op!.name}' does not apply to ${KIND_TITLES[col.kind]} column '${col.name}' (it takes: ${fitting.join(', ')})`);
     }
     return this.#operator(col, op!, opToken);
   }
@@ -582,14 +580,14 @@ class FilterParser {
       // substringof(value, column) in OData's order; (column, value) reads unambiguously too.
       const [colToken, valueToken] = lower === 'substringof' && first.type === 'string' ? [second, first] : [first, second];
       const col = this.#column(colToken);
-      if (col.kind !== 'string') this.#fail(colToken, `function '${fn}' applies to string columns; '${col.name}' is a ${KIND_NAMES[col.kind]} column`);
+      if (col.kind !== 'string') this.#fail(colToken, `function '${fn}' applies to string columns; '${col.name}' is a ${KIND_TITLES[col.kind]} column`);
       if (valueToken.type !== 'string') this.#fail(valueToken, `function '${fn}' takes a string in single quotes, found ${this.#describe(valueToken)}`);
       const op = lower === 'substringof' ? 'contains' : lower === 'startswith' ? 'begins' : 'ends';
       predicate = stringPredicate((row) => row.values.get(col.name) ?? null, op, String(valueToken.value).toLowerCase());
     } else {
       const colToken = this.#next();
       const col = this.#column(colToken);
-      if (col.kind !== 'date') this.#fail(colToken, `function '${fn}' applies to date columns; '${col.name}' is a ${KIND_NAMES[col.kind]} column`);
+      if (col.kind !== 'date') this.#fail(colToken, `function '${fn}' applies to date columns; '${col.name}' is a ${KIND_TITLES[col.kind]} column`);
       this.#expectPunct(',', `after the column of '${fn}'`);
       let count = 1;
       if (lower !== 'this' && lower !== 'thisandpreviousandnext') {
